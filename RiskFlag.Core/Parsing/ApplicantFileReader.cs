@@ -1,0 +1,52 @@
+namespace RiskFlag.Core.Parsing;
+
+/// <summary>Opens an applicant file by path and picks the CSV or JSON reader from its content.</summary>
+public static class ApplicantFileReader
+{
+    public static ApplicantReadResult Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidApplicantFileException($"file not found: {path}");
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Read(stream);
+    }
+
+    public static ApplicantReadResult Read(Stream stream)
+    {
+        if (LooksLikeJson(stream))
+        {
+            var items = ApplicantJsonReader.Read(stream);
+            return ApplicantReadResult.From(items, items.Any(i => i.Label is not null));
+        }
+
+        using var csv = new ApplicantCsvReader(stream);
+        return ApplicantReadResult.From(csv.ReadAll(), csv.HasLabel);
+    }
+
+    private static bool LooksLikeJson(Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return false;
+        }
+
+        var start = stream.Position;
+        Span<byte> head = stackalloc byte[64];
+        var read = stream.Read(head);
+        stream.Position = start;
+        foreach (var b in head[..read])
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF)
+            {
+                continue;
+            }
+
+            return b is (byte)'[' or (byte)'{';
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+
+namespace RiskFlag.Core.Parsing;
+
+/// <summary>
+/// Reads a JSON array of applicant objects (or one object) with the same keys as the CSV header,
+/// in any case and with numbers either as JSON numbers or strings. Item numbers stand in for lines.
+/// </summary>
+public static class ApplicantJsonReader
+{
+    public static IReadOnlyList<ParsedApplicant> Read(JsonElement root)
+    {
+        var items = root.ValueKind switch
+        {
+            JsonValueKind.Array => root.EnumerateArray().ToList(),
+            JsonValueKind.Object => [root],
+            _ => throw new InvalidApplicantFileException($"expected a JSON array of applicant objects, found {root.ValueKind}"),
+        };
+
+        var results = new List<ParsedApplicant>(items.Count);
+        var values = new string?[ApplicantColumns.Count];
+        for (var index = 0; index < items.Count; index++)
+        {
+            var number = index + 1;
+            results.Add(ReadItem(items[index], number, values));
+        }
+
+        return results;
+    }
+
+    public static IReadOnlyList<ParsedApplicant> Read(Stream stream)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true });
+            return Read(document.RootElement);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidApplicantFileException($"not valid JSON (line {e.LineNumber + 1}): {e.Message}", e);
+        }
+    }
+
+    private static ParsedApplicant ReadItem(JsonElement item, int number, string?[] values)
+    {
+        Array.Clear(values);
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return new ParsedApplicant(number, null, null, null, [new RowError(number, "row", $"expected an object, found {item.ValueKind}")], []);
+        }
+
+        var errors = new List<RowError>();
+        var hasLabel = false;
+        foreach (var property in item.EnumerateObject())
+        {
+            if (!ApplicantColumns.TryResolve(property.Name, out var field))
+            {
+                continue;
+            }
+
+            hasLabel |= field == ApplicantField.RiskFlag;
+            values[(int)field] = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.Number => property.Value.GetRawText(),
+                JsonValueKind.True => "1",
+                JsonValueKind.False => "0",
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                _ => property.Value.GetRawText(),
+            };
+        }
+
+        var cells = values.Select(v => v ?? string.Empty).ToArray();
+        var id = values[(int)ApplicantField.Id];
+        return ApplicantValidator.TryCreate(values, number, hasLabel, errors, out var applicant, out var label)
+            ? new ParsedApplicant(number, id, applicant, label, [], cells)
+            : new ParsedApplicant(number, id, null, null, errors, cells);
+    }
+}

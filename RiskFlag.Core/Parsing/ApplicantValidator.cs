@@ -1,0 +1,179 @@
+using System.Globalization;
+using RiskFlag.Core.Domain;
+
+namespace RiskFlag.Core.Parsing;
+
+/// <summary>
+/// Turns the raw text of one record into an <see cref="Applicant"/>, reporting every bad field.
+/// CSV, JSON and the web form all go through here, so a rule is written once.
+/// </summary>
+public static class ApplicantValidator
+{
+    /// <param name="values">Raw cell text indexed by <see cref="ApplicantField"/>; null = column or value absent.</param>
+    /// <param name="expectLabel">True when the source has a Risk_Flag column, which must then hold 0 or 1.</param>
+    public static bool TryCreate(
+        ReadOnlySpan<string?> values,
+        int line,
+        bool expectLabel,
+        ICollection<RowError> errors,
+        out Applicant? applicant,
+        out int? label)
+    {
+        var before = errors.Count;
+        var income = ReadIncome(values, line, errors);
+        var age = ReadWhole(values, ApplicantField.Age, ApplicantRules.MinAge, ApplicantRules.MaxAge, line, errors);
+        var experience = ReadWhole(values, ApplicantField.Experience, 0, ApplicantRules.MaxYears, line, errors);
+        var jobYears = ReadWhole(values, ApplicantField.CurrentJobYears, 0, ApplicantRules.MaxYears, line, errors);
+        var houseYears = ReadWhole(values, ApplicantField.CurrentHouseYears, 0, ApplicantRules.MaxYears, line, errors);
+        var married = ReadCode(values, ApplicantField.Married, "single or married", line, errors,
+            static (string t, out MaritalStatus v) => DomainCodes.TryParseMaritalStatus(t, out v));
+        var house = ReadCode(values, ApplicantField.HouseOwnership, "rented, owned or norent_noown", line, errors,
+            static (string t, out HouseOwnership v) => DomainCodes.TryParseHouseOwnership(t, out v));
+        var car = ReadCode(values, ApplicantField.CarOwnership, "yes or no", line, errors,
+            static (string t, out bool v) => DomainCodes.TryParseCarOwnership(t, out v));
+        var profession = ReadText(values, ApplicantField.Profession, line, errors);
+        var city = ReadText(values, ApplicantField.City, line, errors);
+        var state = ReadText(values, ApplicantField.State, line, errors);
+
+        if (age is { } a && experience is { } e && e > a)
+        {
+            errors.Add(new RowError(line, ApplicantColumns.NameOf(ApplicantField.Experience),
+                $"{e} years of experience is more than the age {a}"));
+        }
+
+        if (experience is { } exp && jobYears is { } job && job > exp)
+        {
+            errors.Add(new RowError(line, ApplicantColumns.NameOf(ApplicantField.CurrentJobYears),
+                $"{job} years in the current job is more than the {exp} years of experience"));
+        }
+
+        if (age is { } a2 && houseYears is { } h && h > a2)
+        {
+            errors.Add(new RowError(line, ApplicantColumns.NameOf(ApplicantField.CurrentHouseYears),
+                $"{h} years in the current house is more than the age {a2}"));
+        }
+
+        label = null;
+        if (expectLabel)
+        {
+            label = ReadWhole(values, ApplicantField.RiskFlag, 0, 1, line, errors);
+        }
+
+        if (errors.Count > before)
+        {
+            applicant = null;
+            return false;
+        }
+
+        applicant = new Applicant(income!.Value, age!.Value, experience!.Value, married!.Value, house!.Value, car!.Value,
+            profession!, city!, state!, jobYears!.Value, houseYears!.Value);
+        return true;
+    }
+
+    private delegate bool CodeParser<T>(string text, out T value);
+
+    private static string? Present(ReadOnlySpan<string?> values, ApplicantField field, int line, ICollection<RowError> errors)
+    {
+        var text = values[(int)field];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(new RowError(line, ApplicantColumns.NameOf(field), "is missing"));
+            return null;
+        }
+
+        return text.Trim();
+    }
+
+    private static double? ReadIncome(ReadOnlySpan<string?> values, int line, ICollection<RowError> errors)
+    {
+        var name = ApplicantColumns.NameOf(ApplicantField.Income);
+        if (Present(values, ApplicantField.Income, line, errors) is not { } text)
+        {
+            return null;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var income) || !double.IsFinite(income))
+        {
+            errors.Add(new RowError(line, name, $"'{Shorten(text)}' is not a number"));
+            return null;
+        }
+
+        if (income < 0)
+        {
+            errors.Add(new RowError(line, name, $"{text} is negative; income must be 0 or more"));
+            return null;
+        }
+
+        if (income > ApplicantRules.MaxIncome)
+        {
+            errors.Add(new RowError(line, name, $"{text} is above the maximum of {ApplicantRules.MaxIncome:0}"));
+            return null;
+        }
+
+        return income;
+    }
+
+    private static int? ReadWhole(ReadOnlySpan<string?> values, ApplicantField field, int min, int max, int line, ICollection<RowError> errors)
+    {
+        var name = ApplicantColumns.NameOf(field);
+        if (Present(values, field, line, errors) is not { } text)
+        {
+            return null;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+        {
+            errors.Add(new RowError(line, name, $"'{Shorten(text)}' is not a number"));
+            return null;
+        }
+
+        if (number != Math.Floor(number))
+        {
+            errors.Add(new RowError(line, name, $"{text} is not a whole number"));
+            return null;
+        }
+
+        if (number < min || number > max)
+        {
+            errors.Add(new RowError(line, name, $"{text} is outside the allowed range {min}–{max}"));
+            return null;
+        }
+
+        return (int)number;
+    }
+
+    private static T? ReadCode<T>(ReadOnlySpan<string?> values, ApplicantField field, string allowed, int line, ICollection<RowError> errors, CodeParser<T> parse)
+        where T : struct
+    {
+        if (Present(values, field, line, errors) is not { } text)
+        {
+            return null;
+        }
+
+        if (!parse(text, out var value))
+        {
+            errors.Add(new RowError(line, ApplicantColumns.NameOf(field), $"'{Shorten(text)}' is not one of: {allowed}"));
+            return null;
+        }
+
+        return value;
+    }
+
+    private static string? ReadText(ReadOnlySpan<string?> values, ApplicantField field, int line, ICollection<RowError> errors)
+    {
+        if (Present(values, field, line, errors) is not { } text)
+        {
+            return null;
+        }
+
+        if (text.Length > ApplicantRules.MaxTextLength)
+        {
+            errors.Add(new RowError(line, ApplicantColumns.NameOf(field), $"is longer than {ApplicantRules.MaxTextLength} characters"));
+            return null;
+        }
+
+        return text;
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+}
