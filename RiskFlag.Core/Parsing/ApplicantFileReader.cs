@@ -26,7 +26,8 @@ public static class ApplicantFileReader
         return ApplicantReadResult.From(csv.ReadAll(), csv.HasLabel);
     }
 
-    private static bool LooksLikeJson(Stream stream)
+    /// <summary>Peeks at the first significant byte of a seekable stream: '[' or '{' means JSON.</summary>
+    public static bool LooksLikeJson(Stream stream)
     {
         if (!stream.CanSeek)
         {

@@ -1,0 +1,49 @@
+using System.Runtime.InteropServices;
+
+namespace RiskFlag.Core.Engine;
+
+/// <summary>
+/// One node of a flattened tree, kept to 16 bytes so that four share a cache line. Children are stored next to
+/// each other (left, then right), so only the left index is needed.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+internal readonly struct TreeNode
+{
+    public TreeNode(int leftChild, int featureIndex, float value, bool defaultLeft)
+    {
+        LeftChild = leftChild;
+        FeatureIndex = featureIndex;
+        Value = value;
+        DefaultLeft = defaultLeft;
+    }
+
+    /// <summary>Index in the forest's node array of the left child (the right child is the next one); -1 for a leaf.</summary>
+    public int LeftChild { get; }
+
+    public int FeatureIndex { get; }
+
+    /// <summary>Split threshold of an internal node (x &lt; Value goes left), or the output of a leaf.</summary>
+    public float Value { get; }
+
+    /// <summary>Where a missing (NaN) feature goes.</summary>
+    public bool DefaultLeft { get; }
+
+    public bool IsLeaf => LeftChild < 0;
+
+    public static TreeNode Leaf(float value)
+    {
+        return new TreeNode(-1, 0, value, defaultLeft: false);
+    }
+
+    /// <summary>The child a row with feature value <paramref name="x"/> goes to, compared in float32 as XGBoost does.</summary>
+    public int Child(float x)
+    {
+        bool left = float.IsNaN(x) ? DefaultLeft : x < Value;
+        return left ? LeftChild : LeftChild + 1;
+    }
+
+    public int Sibling(int child)
+    {
+        return child == LeftChild ? LeftChild + 1 : LeftChild;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using CsvHelper;
+using RiskFlag.Core.Parsing;
+
+namespace RiskFlag.Core.Scoring;
+
+/// <summary>
+/// Streams a CSV or JSON file of applicants into a scored CSV: rows are read, scored in parallel
+/// chunks and written in input order, so memory stays flat however large the file. Cells a
+/// spreadsheet would execute (= + - @) are neutralised on the way out.
+/// </summary>
+public sealed class BatchScorer(RiskScorer scorer, int previewRows = 20)
+{
+    private const int ChunkSize = 4096;
+
+    public static readonly IReadOnlyList<string> ScoreColumns = ["risk_probability", "risk_flag", "top_factors"];
+
+    public BatchSummary Score(Stream input, Stream output, BatchOutput columns, Action<ParsedApplicant>? observe = null)
+    {
+        var buffered = input.CanSeek ? input : Buffer(input);
+        var isJson = ApplicantFileReader.LooksLikeJson(buffered);
+        using var csvReader = isJson ? null : new ApplicantCsvReader(buffered);
+        var rows = isJson ? ApplicantJsonReader.Read(buffered) : csvReader!.ReadAll();
+        var header = isJson ? Enum.GetValues<ApplicantField>().Select(ApplicantColumns.NameOf).ToList() : csvReader!.Header.ToList();
+
+        var options = CsvWriterOptions.Default with { Injection = CsvInjection.Escape, NewLine = "\n" };
+        using var writer = CsvWriter.Create(output, options, leaveOpen: true);
+        var idColumn = header.FindIndex(h => ApplicantColumns.TryResolve(h, out var f) && f == ApplicantField.Id);
+        writer.WriteHeader([.. columns == BatchOutput.AllInputColumns ? header : [idColumn >= 0 ? header[idColumn] : "row"], .. ScoreColumns]);
+
+        var errors = new List<RowError>();
+        var preview = new List<ScoredRow>();
+        int read = 0, scored = 0, flagged = 0;
+        var chunk = new List<ParsedApplicant>(ChunkSize);
+        var results = new RiskAssessment[ChunkSize];
+
+        void Flush()
+        {
+            var snapshot = chunk;
+            Parallel.For(0, snapshot.Count, i => results[i] = scorer.Score(snapshot[i].Applicant!));
+            for (var i = 0; i < snapshot.Count; i++)
+            {
+                var row = snapshot[i];
+                var assessment = results[i];
+                WriteRow(writer, row, assessment, columns, header.Count, idColumn);
+                scored++;
+                flagged += assessment.Flag ? 1 : 0;
+                if (preview.Count < previewRows)
+                {
+                    preview.Add(new ScoredRow(row.Line, row.Id, assessment));
+                }
+            }
+
+            chunk.Clear();
+        }
+
+        foreach (var row in rows)
+        {
+            read++;
+            observe?.Invoke(row);
+            if (!row.IsValid)
+            {
+                errors.AddRange(row.Errors);
+                continue;
+            }
+
+            chunk.Add(row);
+            if (chunk.Count == ChunkSize)
+            {
+                Flush();
+            }
+        }
+
+        Flush();
+        writer.Flush();
+        return new BatchSummary(read, scored, flagged, errors, preview, scorer.ModelVersion, scorer.Threshold);
+    }
+
+    private static void WriteRow(CsvWriter writer, ParsedApplicant row, RiskAssessment assessment, BatchOutput columns, int headerCount, int idColumn)
+    {
+        if (columns == BatchOutput.AllInputColumns)
+        {
+            for (var c = 0; c < headerCount; c++)
+            {
+                writer.WriteField(c < row.Cells.Count ? row.Cells[c] : string.Empty);
+            }
+        }
+        else
+        {
+            writer.WriteField(idColumn >= 0 ? row.Id ?? string.Empty : row.Line.ToString(CultureInfo.InvariantCulture));
+        }
+
+        writer.WriteField(assessment.Probability.ToString("0.######", CultureInfo.InvariantCulture));
+        writer.WriteField(assessment.Flag ? "1" : "0");
+        writer.WriteField(string.Join("; ", assessment.TopFactors));
+        writer.EndRecord();
+    }
+
+    private static MemoryStream Buffer(Stream input)
+    {
+        var copy = new MemoryStream();
+        input.CopyTo(copy);
+        copy.Position = 0;
+        return copy;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using RiskFlag.Core.Bundle;
+using RiskFlag.Core.Engine;
+using RiskFlag.Core.Evaluation;
+using RiskFlag.Core.Features;
+
+namespace RiskFlag.Training.Pipeline;
+
+/// <summary>
+/// Data → honest evaluation → bundle. The shipped model is the one trained on the grouped split, so
+/// the grouped metrics in the bundle describe exactly the model that serves.
+/// </summary>
+public sealed class ModelTrainer(TrainingParameters parameters, TextWriter log, TimeProvider? clock = null)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public ModelBundle Train(IReadOnlyList<string> dataFiles)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var data = Step("read data", () => TrainingData.Load(dataFiles, parameters.MaxRejectedShare));
+        log.WriteLine($"  {data.TotalRows:N0} rows, {data.Records.Count:N0} valid, {data.RejectedRows:N0} rejected, {data.DuplicateRows:N0} exact duplicates");
+        foreach (var problem in data.Problems.Take(5))
+        {
+            log.WriteLine($"  rejected: {problem}");
+        }
+
+        var examples = Step("group applicants", () => TrainingExamples.From(data.Records));
+        var applicants = examples.Select(e => e.Group).Distinct().Count();
+        log.WriteLine($"  {applicants:N0} distinct applicants");
+
+        var schema = new FeatureSchema(parameters.SelectedFeatures);
+        var folds = parameters.TargetEncoding.Folds;
+        var smoothing = parameters.TargetEncoding.Smoothing;
+        var split = parameters.Split;
+
+        var grouped = Splitter.Grouped(examples, split.ValidationFraction, folds, split.Seed);
+        var groupedData = Step("encode (grouped split)", () => MatrixBuilder.Build(grouped, schema, folds, smoothing));
+        var groupedModel = Step("boost (grouped split)", () => SplitTrainer.Train(groupedData, parameters.Boosting, Progress("grouped")));
+        var threshold = ChooseThreshold(groupedModel.ValidationProbabilities, groupedData);
+        var groupedMetrics = BinaryClassificationEvaluator.Evaluate(
+            groupedModel.ValidationProbabilities, groupedData.ValidationLabels, groupedData.ValidationWeights, threshold);
+
+        var random = Splitter.RandomRows(examples, split.ValidationFraction, folds, split.Seed);
+        var randomData = Step("encode (random split)", () => MatrixBuilder.Build(random, schema, folds, smoothing));
+        // Same capacity as the shipped model: the only difference between the two columns is the split.
+        var sameCapacity = parameters.Boosting with { Rounds = groupedModel.Trees, EarlyStoppingRounds = 0 };
+        var randomModel = Step("boost (random split)", () => SplitTrainer.Train(randomData, sameCapacity, Progress("random")));
+        var randomMetrics = BinaryClassificationEvaluator.Evaluate(
+            randomModel.ValidationProbabilities, randomData.ValidationLabels, randomData.ValidationWeights,
+            ChooseThreshold(randomModel.ValidationProbabilities, randomData));
+
+        var plots = Step("plots", () => Plots(groupedModel.ValidationProbabilities, groupedData, groupedMetrics));
+        var pipeline = new FeaturePipeline(schema, groupedData.Encodings);
+        var flaggedShare = groupedMetrics.Rows == 0 ? 0 : (groupedMetrics.Confusion.TruePositives + groupedMetrics.Confusion.FalsePositives) / groupedMetrics.Rows;
+        var reference = Step("reference distributions", () => ReferenceProfileBuilder.Build(pipeline, examples, flaggedShare));
+
+        var metrics = new ModelMetrics(
+            groupedMetrics,
+            randomMetrics,
+            groupedModel.BestIteration,
+            parameters.Boosting.Rounds,
+            Math.Round(stopwatch.Elapsed.TotalSeconds, 3),
+            groupedData.TrainRows,
+            groupedData.ValidationRows,
+            grouped.Validation.Select(v => v.Example.Group).Distinct().Count());
+
+        var createdAt = _clock.GetUtcNow();
+        var manifest = new BundleManifest
+        {
+            FeatureSchemaVersion = FeatureSchema.CurrentVersion,
+            Version = VersionOf(createdAt, groupedModel.ModelJson),
+            CreatedAt = createdAt,
+            FeatureSet = parameters.FeatureSet,
+            Features = [.. schema.Names],
+            Threshold = threshold,
+            Data = data.Fingerprint(applicants),
+            Engine = "xgboost-1.7",
+            Trees = groupedModel.Trees,
+        };
+
+        return new ModelBundle(
+            manifest,
+            groupedModel.ModelJson,
+            EncodingsDocument.From(groupedData.Encodings, smoothing, VocabularyBuilder.Build(examples)),
+            metrics,
+            reference,
+            parameters.ToJson(),
+            plots);
+    }
+
+    /// <summary>Version = UTC time + the start of the model's hash: sortable, and unique per model.</summary>
+    internal static string VersionOf(DateTimeOffset createdAt, byte[] modelJson) =>
+        $"{createdAt.UtcDateTime:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(SHA256.HashData(modelJson))[..8]}";
+
+    private static double ChooseThreshold(float[] probabilities, SplitMatrices data)
+    {
+        var best = BinaryClassificationEvaluator.BestF1Threshold(probabilities, data.ValidationLabels, data.ValidationWeights);
+        // A bundle must carry a usable threshold even when validation had no positives.
+        return double.IsFinite(best) ? Math.Clamp(best, 1e-6, 1 - 1e-6) : 0.5;
+    }
+
+    private static Dictionary<string, string> Plots(float[] probabilities, SplitMatrices data, BinaryMetrics metrics)
+    {
+        var curves = BinaryClassificationEvaluator.Curves(probabilities, data.ValidationLabels, data.ValidationWeights);
+        var baseRate = metrics.Rows == 0 ? 0 : metrics.Positives / metrics.Rows;
+        return new Dictionary<string, string>
+        {
+            ["roc.svg"] = SvgCharts.RocCurve(curves.Roc, metrics.RocAuc, "ROC — unseen applicants (grouped validation)"),
+            ["pr.svg"] = SvgCharts.PrecisionRecallCurve(curves.PrecisionRecall, metrics.PrAuc, baseRate, "Precision–recall — grouped validation"),
+            ["calibration.svg"] = SvgCharts.CalibrationPlot(curves.Calibration, "Calibration — grouped validation"),
+            ["confusion.svg"] = SvgCharts.ConfusionMatrixChart(metrics.Confusion, metrics.Threshold, "Confusion matrix — grouped validation"),
+        };
+    }
+
+    private SynchronousProgress<TrainingProgress> Progress(string name) => new(p =>
+    {
+        if (p.Round % 100 == 0)
+        {
+            log.WriteLine($"    [{name}] round {p.Round}: validation {p.ValidationScore:0.00000}");
+        }
+    });
+
+    private T Step<T>(string name, Func<T> action)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var result = action();
+        log.WriteLine($"{name,-28} {stopwatch.Elapsed.TotalSeconds,7:0.000} s");
+        return result;
+    }
+}
