@@ -1,0 +1,21 @@
+using RiskFlag.Web.Api;
+
+namespace RiskFlag.Web;
+
+public static class RiskWebServiceCollectionExtensions
+{
+    /// <summary>Pages, problem details and the OpenAPI document.</summary>
+    public static IServiceCollection AddRiskWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Context);
+            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+        });
+        return services;
+    }
+}
