@@ -1,0 +1,16 @@
+-- POST one applicant to /api/predict; counts non-2xx answers so a run can prove zero failures.
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"income":1303834,"age":23,"experience":3,"married":"single","house_ownership":"rented","car_ownership":"no","profession":"Mechanical_engineer","city":"Rewa","state":"Madhya_Pradesh","current_job_yrs":3,"current_house_yrs":13}'
+
+local failures = 0
+function response(status, headers, body)
+  if status ~= 200 then
+    failures = failures + 1
+  end
+end
+
+function done(summary, latency, requests)
+  io.write(string.format("non-2xx: %d\n", summary.errors.status))
+  io.write(string.format("p50 %.2f ms, p99 %.2f ms\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
