@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using RiskFlag.Web.Api;
 
 namespace RiskFlag.Web;
@@ -8,6 +10,8 @@ public static class RiskWebServiceCollectionExtensions
     public static IServiceCollection AddRiskWeb(this IServiceCollection services)
     {
         services.AddRazorPages();
+        // Pages show Indian place names and ₹ amounts: write them as characters, not numeric entities.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options =>
