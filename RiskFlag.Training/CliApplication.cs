@@ -1,4 +1,5 @@
 using System.CommandLine;
+
 using RiskFlag.Training.Commands;
 
 namespace RiskFlag.Training;

@@ -11,7 +11,21 @@ internal static class ModelJsonReader
 {
     private const string SupportedObjective = "binary:logistic";
 
+    /// <exception cref="InvalidDataException">Not valid JSON, not an XGBoost model, or a model this evaluator cannot score.</exception>
     internal static ModelDefinition Read(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return ReadModel(json);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // Malformed documents surface from System.Text.Json in several shapes; callers get one.
+            throw new InvalidDataException("XGBoost model JSON: " + e.Message, e);
+        }
+    }
+
+    private static ModelDefinition ReadModel(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 16 });
         using JsonDocument document = JsonDocument.ParseValue(ref reader);

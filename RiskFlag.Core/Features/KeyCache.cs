@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+
 using RiskFlag.Core.Domain;
 
 namespace RiskFlag.Core.Features;

@@ -65,13 +65,12 @@ public sealed class RiskScorer
         var encoded = Pipeline.Encode(applicant);
         Span<float> features = stackalloc float[Pipeline.Width];
         Pipeline.Transform(encoded, features);
-        var probability = Ensemble.PredictProbability(features);
-        var factors = explanation == Explanation.None ? [] : Explain(encoded, features, explanation, topFactors);
-        return new RiskAssessment(probability, probability >= Threshold, Threshold, ModelVersion, factors, encoded.CityKnown, encoded.StateKnown);
-    }
+        if (explanation == Explanation.None)
+        {
+            var probability = Ensemble.PredictProbability(features);
+            return new RiskAssessment(probability, probability >= Threshold, Threshold, ModelVersion, [], encoded.CityKnown, encoded.StateKnown);
+        }
 
-    private RiskFactor[] Explain(in EncodedApplicant encoded, ReadOnlySpan<float> features, Explanation explanation, int count)
-    {
         Span<double> contributions = stackalloc double[Pipeline.Width + 1];
         if (explanation == Explanation.Exact)
         {
@@ -81,6 +80,21 @@ public sealed class RiskScorer
         {
             Ensemble.ApproximateContributions(features, contributions);
         }
+
+        // Contributions (bias included) add up to the margin, so the trees need not be walked a second time.
+        var margin = 0.0;
+        foreach (var contribution in contributions)
+        {
+            margin += contribution;
+        }
+
+        var explained = 1 / (1 + Math.Exp(-margin));
+        var factors = TopFactors(encoded, contributions, topFactors);
+        return new RiskAssessment(explained, explained >= Threshold, Threshold, ModelVersion, factors, encoded.CityKnown, encoded.StateKnown);
+    }
+
+    private RiskFactor[] TopFactors(in EncodedApplicant encoded, ReadOnlySpan<double> contributions, int count)
+    {
 
         var definitions = Pipeline.Schema.Features;
         Span<int> order = stackalloc int[definitions.Count];

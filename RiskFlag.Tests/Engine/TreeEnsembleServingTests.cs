@@ -65,6 +65,7 @@ public sealed class TreeEnsembleServingTests(TrainedModelFixture model)
 
         Assert.Throws<InvalidDataException>(() => TreeEnsemble.FromModelJson(regression));
         Assert.Throws<InvalidDataException>(() => TreeEnsemble.FromModelJson("""{"learner":{}}"""u8));
+        Assert.Throws<InvalidDataException>(() => TreeEnsemble.FromModelJson(model.ModelJson.AsSpan(0, model.ModelJson.Length / 2)));
     }
 
     private void ScoreRows(double[] contributions)

@@ -1,4 +1,5 @@
 using System.Text;
+
 using RiskFlag.Core.Parsing;
 
 namespace RiskFlag.Tests.Parsing;

@@ -1,5 +1,6 @@
 using RiskFlag.Core.Domain;
 using RiskFlag.Core.Features;
+
 using static RiskFlag.Tests.Parsing.CsvFixtures;
 
 namespace RiskFlag.Tests.Parsing;

@@ -1,4 +1,5 @@
 using RiskFlag.Core.Parsing;
+
 using static RiskFlag.Tests.Parsing.CsvFixtures;
 
 namespace RiskFlag.Tests.Parsing;

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.Domain;
 using RiskFlag.Core.Parsing;

@@ -1,38 +1,17 @@
-using System.Diagnostics;
-using RiskFlag.Core.Parsing;
-using RiskFlag.Core.Scoring;
+using RiskFlag.Benchmarks;
 
-// Stage timings for the scoring path: where does a 50k-row predict spend its time?
-var model = args[0];
-var input = args[1];
-var sw = Stopwatch.StartNew();
-var scorer = RiskScorer.Load(model);
-Console.WriteLine($"load bundle            {sw.Elapsed.TotalMilliseconds,8:0.0} ms");
-for (var round = 0; round < 3; round++)
+// Prints per-stage and per-row costs of the scoring path for docs/. Usage:
+//   RiskFlag.Benchmarks batch  <risk-model.zip> <applicants.csv>   parse, score and write a file, in process
+//   RiskFlag.Benchmarks engine <risk-model.zip> <applicants.csv>   managed trees vs the native library, per row
+return args switch
 {
-    sw.Restart();
-    var read = ApplicantFileReader.Read(input);
-    var parse = sw.Elapsed.TotalMilliseconds;
-    sw.Restart();
-    foreach (var r in read.Records)
-    {
-        scorer.Score(r.Applicant, Explanation.None);
-    }
+    ["batch", var model, var input] => BatchBenchmark.Run(model, input),
+    ["engine", var model, var input] => EngineBenchmark.Run(model, input),
+    _ => Usage(),
+};
 
-    var none = sw.Elapsed.TotalMilliseconds;
-    sw.Restart();
-    foreach (var r in read.Records)
-    {
-        scorer.Score(r.Applicant, Explanation.Approximate);
-    }
-
-    var approx = sw.Elapsed.TotalMilliseconds;
-    sw.Restart();
-    using (var source = File.OpenRead(input))
-    {
-        new BatchScorer(scorer).Score(source, Stream.Null, BatchOutput.IdOnly);
-    }
-
-    var batch = sw.Elapsed.TotalMilliseconds;
-    Console.WriteLine($"round {round}: parse {parse,7:0.0} ms  score {none,7:0.0} ms  score+approx {approx,7:0.0} ms  batch end-to-end {batch,7:0.0} ms  ({read.Records.Count} rows)");
+static int Usage()
+{
+    Console.Error.WriteLine("usage: RiskFlag.Benchmarks batch|engine <risk-model.zip> <applicants.csv>");
+    return 2;
 }
