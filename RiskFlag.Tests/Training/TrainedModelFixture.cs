@@ -26,7 +26,7 @@ public sealed class TrainedModelFixture : IDisposable
         ModelBundleWriter.Write(Bundle, BundlePath);
     }
 
-    public const int Rows = 8000;
+    public const int Rows = 20_000;
 
     public string Directory { get; }
 

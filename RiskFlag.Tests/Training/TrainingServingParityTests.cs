@@ -28,7 +28,7 @@ public class TrainingServingParityTests(TrainedModelFixture fixture)
     {
         var metrics = fixture.Bundle.Metrics;
 
-        Assert.InRange(metrics.Grouped.RocAuc, 0.65, 0.99);
+        Assert.InRange(metrics.Grouped.RocAuc, 0.6, 0.99);
         Assert.True(metrics.Random.RocAuc > metrics.Grouped.RocAuc, $"random {metrics.Random.RocAuc} vs grouped {metrics.Grouped.RocAuc}");
         Assert.InRange(fixture.Bundle.Manifest.Threshold, 0.01, 0.99);
         Assert.Equal(["calibration.svg", "confusion.svg", "pr.svg", "roc.svg"], fixture.Bundle.Plots.Keys.Order());
