@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 using Microsoft.Extensions.Options;
@@ -43,6 +44,7 @@ public static class BatchEndpoint
             return ApiProblems.TooLarge(maxBytes);
         }
 
+        var started = Stopwatch.GetTimestamp();
         string uploadPath;
         try
         {
@@ -67,6 +69,7 @@ public static class BatchEndpoint
             return ApiProblems.TooLarge(maxBytes);
         }
 
+        var uploaded = Stopwatch.GetTimestamp();
         BatchResult result;
         try
         {
@@ -84,6 +87,9 @@ public static class BatchEndpoint
         headers[RowsRejectedHeader] = summary.Rejected.ToString(CultureInfo.InvariantCulture);
         headers[RowsFlaggedHeader] = summary.Flagged.ToString(CultureInfo.InvariantCulture);
         headers[ModelVersionHeader] = summary.ModelVersion;
+        // Lets a client (and the benchmark) tell server time from transfer time.
+        headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture,
+            $"upload;dur={Stopwatch.GetElapsedTime(started, uploaded).TotalMilliseconds:0.0}, score;dur={Stopwatch.GetElapsedTime(uploaded).TotalMilliseconds:0.0}");
         // The API hands the file over once; only the batch page keeps results for a later download.
         context.Response.OnCompleted(() =>
         {

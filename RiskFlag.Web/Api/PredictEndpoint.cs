@@ -87,9 +87,7 @@ public static class PredictEndpoint
 
             try
             {
-                using var document = JsonDocument.Parse(read.Buffer);
-                var root = document.RootElement;
-                return (ApplicantJsonReader.Read(root), root.ValueKind == JsonValueKind.Array);
+                return ApplicantJsonRequestReader.Read(read.Buffer);
             }
             finally
             {
