@@ -5,7 +5,7 @@ namespace RiskFlag.Web;
 
 public static class RiskWebApplicationExtensions
 {
-    /// <summary>Errors as problem details (API) or the error page, static files, antiforgery.</summary>
+    /// <summary>Errors as problem details (API) or the error page, routing, static files, antiforgery.</summary>
     public static WebApplication UseRiskPipeline(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -14,8 +14,9 @@ public static class RiskWebApplicationExtensions
         }
 
         app.UseStatusCodePages();
-        app.UseStaticFiles();
         app.UseRouting();
+        // After routing: requests that matched an endpoint (the API, health) skip the file-system probe.
+        app.UseStaticFiles();
         app.UseAntiforgery();
         return app;
     }
