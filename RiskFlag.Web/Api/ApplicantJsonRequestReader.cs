@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+
 using RiskFlag.Core.Parsing;
 
 namespace RiskFlag.Web.Api;

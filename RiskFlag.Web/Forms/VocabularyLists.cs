@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
+
 using Microsoft.AspNetCore.Html;
+
 using RiskFlag.Core.Bundle;
 
 namespace RiskFlag.Web.Forms;
