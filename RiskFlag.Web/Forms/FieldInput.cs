@@ -1,6 +1,6 @@
 namespace RiskFlag.Web.Forms;
 
-/// <summary>What the _Field partial renders: a labelled input, what was typed into it, and its message.</summary>
+/// <summary>What the form renders for one input: a labelled input, what was typed into it, and its message.</summary>
 public sealed record FieldInput(FormField Field, string? Value, string? Error)
 {
     public string Type { get; init; } = "text";
