@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using RiskFlag.Web.Model;
 
 namespace RiskFlag.Web.Api;
 
@@ -8,7 +10,10 @@ public static class RiskApiEndpointRouteBuilderExtensions
     {
         var api = endpoints.MapGroup("/api").WithTags("Risk API").DisableAntiforgery();
 
-        api.MapPost("/predict", PredictEndpoint.HandleAsync)
+        // The hot path takes its singletons from here rather than per request, so it never opens a service scope.
+        var host = endpoints.ServiceProvider.GetRequiredService<ModelHost>();
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<ApiOptions>>();
+        api.MapPost("/predict", (Delegate)((HttpContext context) => PredictEndpoint.HandleAsync(context, host, options)))
             .WithName("Predict")
             .WithSummary("Score one applicant object or an array of them")
             .Accepts<ApplicantRequest>("application/json")
