@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+
 using RiskFlag.Web.Model;
 
 namespace RiskFlag.Web.Api;

@@ -21,18 +21,18 @@ public sealed class BatchResultStore : IDisposable
     {
         _clock = clock;
         _lifetime = TimeSpan.FromMinutes(options.Value.ResultLifetimeMinutes);
-        Directory = options.Value.WorkDirectory is { Length: > 0 } configured
+        WorkDirectory = options.Value.WorkDirectory is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
             : Path.Combine(Path.GetTempPath(), "riskflag-web", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        System.IO.Directory.CreateDirectory(Directory);
+        Directory.CreateDirectory(WorkDirectory);
         var period = TimeSpan.FromMinutes(Math.Max(1, options.Value.ResultLifetimeMinutes / 4.0));
         _sweeper = clock.CreateTimer(_ => Sweep(), null, period, period);
     }
 
-    public string Directory { get; }
+    public string WorkDirectory { get; }
 
     /// <summary>A new empty file in the work folder; the caller owns it until it is <see cref="Keep"/>-ed or deleted.</summary>
-    public string NewFilePath(string extension) => Path.Combine(Directory, $"{Guid.NewGuid():N}{extension}");
+    public string NewFilePath(string extension) => Path.Combine(WorkDirectory, $"{Guid.NewGuid():N}{extension}");
 
     /// <summary>Takes ownership of a scored file and returns the id that downloads it.</summary>
     public string Keep(string path, string downloadName)
