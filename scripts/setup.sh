@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian 12 machine with the .NET 10 SDK:
-# XGBoost's C library (training), Chromium (browser tests), Prometheus/promtool and wrk (monitoring checks, benchmarks).
+# XGBoost's C library (training), Chromium (browser tests), Prometheus/promtool and wrk (monitoring checks,
+# benchmarks), PostgreSQL (the decision log's second store; tests start their own server on loopback).
 set -euo pipefail
 
-packages=(libxgboost0 chromium prometheus wrk)
+packages=(libxgboost0 chromium prometheus wrk postgresql)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
