@@ -56,7 +56,9 @@ esac
 payload=$(gzip -9c "$here/ec2/deploy.sh" | base64 -w0)
 parameters=$(mktemp)
 trap 'rm -f "$parameters"' EXIT
-jq -n --arg payload "$payload" --arg argument "$argument" --arg timeout "$timeout" '{
+# The instance writes the script to a private temporary file, runs it, removes it, keeps its status.
+jq -n --arg payload "$payload" --arg argument "$argument" --arg timeout "$timeout" -f /dev/stdin >"$parameters" <<'JQ'
+{
   executionTimeout: [$timeout],
   commands: [
     "set -eu",
@@ -66,7 +68,8 @@ jq -n --arg payload "$payload" --arg argument "$argument" --arg timeout "$timeou
     "rm -f \"$script\"",
     "exit $status"
   ]
-}' >"$parameters"
+}
+JQ
 
 command_id=$(aws ssm send-command \
   --document-name AWS-RunShellScript \

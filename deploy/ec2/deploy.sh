@@ -93,18 +93,20 @@ public_ready() {
 # Points nginx at SLOT's container, which must already be ready. On failure, puts the previous
 # upstream back and returns 1.
 switch_to() {
-  local slot=$1 port previous
+  local slot=$1 port previous="$upstream_file.previous"
   port=$(port_of "$slot")
-  previous=$(cat "$upstream_file" 2>/dev/null || true)
+  rm -f "$previous"
+  [[ -f $upstream_file ]] && cp -p "$upstream_file" "$previous"
   write_upstream "server 127.0.0.1:$port;"$'\n'
   if reload_nginx && public_ready; then
     printf '%s\n' "$slot" >"$state_dir/active-slot.tmp"
     mv -f "$state_dir/active-slot.tmp" "$state_dir/active-slot"
+    rm -f "$previous"
     return 0
   fi
   log "switching to $slot failed: restoring the previous upstream"
-  if [[ -n $previous ]]; then
-    write_upstream "$previous"
+  if [[ -f $previous ]]; then
+    mv -f "$previous" "$upstream_file"
     reload_nginx || log "nginx reload after restoring the upstream failed"
   fi
   return 1
