@@ -73,6 +73,12 @@ common=(--file "$context/Dockerfile")
 [[ -n $seed ]] && common+=(--build-arg "TRAINING_SEED=$seed")
 [[ -n $floor ]] && common+=(--build-arg "MIN_GROUPED_AUC=$floor")
 
+case $(realpath -m "$out") in
+  / | "$(realpath -m "$context")" | "$HOME")
+    echo "error: --out must be a folder of its own; it is emptied first" >&2
+    exit 2
+    ;;
+esac
 rm -rf "$out"
 mkdir -p "$out"
 echo "== build, test, train and check the model"
