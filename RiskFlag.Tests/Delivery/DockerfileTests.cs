@@ -153,6 +153,17 @@ public partial class DockerfileTests
         Assert.Contains("data", ignored);
     }
 
+    [Fact]
+    public void The_build_context_keeps_what_the_tests_in_the_build_stage_read()
+    {
+        var ignored = Repo.Read(".dockerignore").Split('\n', StringSplitOptions.TrimEntries).Where(line => line.Length > 0 && !line.StartsWith('#')).ToList();
+
+        foreach (var kept in new[] { "Dockerfile", ".dockerignore", ".github", "deploy", "scripts", "tools", "RiskFlag.Tests", "global.json" })
+        {
+            Assert.DoesNotContain(ignored, pattern => pattern == kept || pattern == kept + "/" || pattern == "*" || kept.StartsWith(pattern.TrimEnd('/') + "/", StringComparison.Ordinal));
+        }
+    }
+
     private static string From(string stage) =>
         Instructions.Single(i => i.Keyword == "FROM" && i.Arguments.EndsWith(" AS " + stage, StringComparison.Ordinal)).Arguments;
 
