@@ -48,8 +48,9 @@ RUN RISKFLAG_CLEAN_APT_LISTS=1 bash /usr/local/bin/install-toolchain.sh \
 FROM toolchain AS build
 WORKDIR /src
 COPY . .
-# Browser tests need Chromium and Tooling tests need Node, shellcheck and namespaces: CI runs those.
-ARG TEST_FILTER="Category!=Browser&Category!=Tooling"
+# Browser tests need Chromium, Tooling tests Node, shellcheck and namespaces, Database tests a PostgreSQL
+# server: CI runs those.
+ARG TEST_FILTER="Category!=Browser&Category!=Tooling&Category!=Database"
 RUN TEST_FILTER="${TEST_FILTER}" bash scripts/container/restore-build-test.sh restore format build test
 RUN bash scripts/container/publish.sh trainer /out/trainer \
     && bash scripts/container/publish.sh site /out/site

@@ -12,6 +12,7 @@ public sealed class PostgresGroup : ICollectionFixture<PostgresServer>
 
 /// <summary>The same contract against a real PostgreSQL; each test gets its own database.</summary>
 [Collection(PostgresGroup.Name)]
+[Trait("Category", "Database")]
 public sealed class PostgresDecisionLogStoreTests : DecisionLogStoreContract, IAsyncLifetime, IDisposable
 {
     private readonly PostgresServer _server;
