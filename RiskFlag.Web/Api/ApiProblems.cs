@@ -1,0 +1,30 @@
+namespace RiskFlag.Web.Api;
+
+/// <summary>The RFC 7807 answers the API gives, worded once.</summary>
+public static class ApiProblems
+{
+    public static IResult NoModel(string modelPath) => Results.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: "No model is loaded",
+        detail: $"The site has no model to score with. Train one so that {modelPath} exists; it is picked up automatically.");
+
+    public static IResult TooLarge(long maxBytes) => Results.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Request body too large",
+        detail: $"The body is larger than the limit of {RequestBodyLimit.Describe(maxBytes)}.");
+
+    public static IResult UnsupportedMediaType(string? received, string expected) => Results.Problem(
+        statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "Unsupported content type",
+        detail: $"Expected {expected}, got {(string.IsNullOrEmpty(received) ? "no content type" : received)}.");
+
+    public static IResult Unreadable(string detail) => Results.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "The request body cannot be read",
+        detail: detail);
+
+    public static IResult Invalid(IDictionary<string, string[]> errors) => Results.ValidationProblem(
+        errors,
+        title: "One or more applicants are invalid",
+        detail: "Nothing was scored; correct the fields listed in errors.");
+}

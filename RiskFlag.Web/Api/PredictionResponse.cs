@@ -1,0 +1,37 @@
+using RiskFlag.Core.Scoring;
+
+namespace RiskFlag.Web.Api;
+
+/// <summary>The answer for one applicant of POST /api/predict.</summary>
+/// <param name="Id">The request's id, echoed when it had one.</param>
+/// <param name="RiskFlag">1 when the probability is at or above the threshold.</param>
+/// <param name="Label">"High Risk" or "Low Risk", as the form says it.</param>
+/// <param name="TopFactors">The features that moved this applicant's log-odds most (path attributions).</param>
+/// <param name="CityKnown">False when the model has not seen the city and used the average city risk.</param>
+public sealed record PredictionResponse(
+    string? Id,
+    int RiskFlag,
+    double RiskProbability,
+    double Threshold,
+    string Label,
+    string ModelVersion,
+    IReadOnlyList<FactorResponse> TopFactors,
+    bool CityKnown,
+    bool StateKnown)
+{
+    public static PredictionResponse From(string? id, RiskAssessment assessment)
+    {
+        var factors = new FactorResponse[assessment.TopFactors.Count];
+        for (var i = 0; i < factors.Length; i++)
+        {
+            var factor = assessment.TopFactors[i];
+            factors[i] = new FactorResponse(factor.Feature, factor.Description, factor.Contribution);
+        }
+
+        return new PredictionResponse(id, assessment.Flag ? 1 : 0, assessment.Probability, assessment.Threshold, assessment.Label,
+            assessment.ModelVersion, factors, assessment.CityKnown, assessment.StateKnown);
+    }
+}
+
+/// <param name="Contribution">Change in the log-odds of default; positive raises the risk.</param>
+public sealed record FactorResponse(string Feature, string Description, double Contribution);

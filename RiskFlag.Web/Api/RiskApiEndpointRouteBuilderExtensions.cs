@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+using RiskFlag.Web.Model;
+
+namespace RiskFlag.Web.Api;
+
+public static class RiskApiEndpointRouteBuilderExtensions
+{
+    public static IEndpointRouteBuilder MapRiskApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("Risk API").DisableAntiforgery();
+
+        // The hot path takes its singletons from here rather than per request, so it never opens a service scope.
+        var host = endpoints.ServiceProvider.GetRequiredService<ModelHost>();
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<ApiOptions>>();
+        api.MapPost("/predict", (Delegate)((HttpContext context) => PredictEndpoint.HandleAsync(context, host, options)))
+            .WithName("Predict")
+            .WithSummary("Score one applicant object or an array of them")
+            .Accepts<ApplicantRequest>("application/json")
+            .Produces<PredictionResponse>(contentType: "application/json")
+            .Produces<PredictionResponse[]>(contentType: "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        api.MapPost("/predict/batch", BatchEndpoint.HandleAsync)
+            .WithName("PredictBatch")
+            .WithSummary("Score a CSV or JSON file (request body or multipart upload) into a scored CSV")
+            .Accepts<IFormFile>("text/csv", "application/json", "multipart/form-data")
+            .Produces<FileContentResult>(contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        api.MapGet("/model", ModelEndpoints.Describe)
+            .WithName("Model")
+            .WithSummary("The model serving now: version, threshold, metrics, when it was loaded")
+            .Produces<ModelInfoResponse>()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        api.MapPost("/model/reload", ModelEndpoints.ReloadAsync)
+            .WithName("ReloadModel")
+            .WithSummary("Reload the bundle from disk now (needs the X-Reload-Key header)")
+            .Produces<ReloadResponse>()
+            .Produces<ReloadResponse>(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,18 @@
+namespace RiskFlag.Web.Model;
+
+/// <summary>The "Model" configuration section.</summary>
+public sealed class ModelOptions
+{
+    public const string Section = "Model";
+
+    /// <summary>The bundle to serve; a relative path is looked up from the content root, the working directory and the repository root.</summary>
+    public string Path { get; set; } = "artifacts/risk-model.zip";
+
+    /// <summary>Shared secret for POST /api/model/reload (header X-Reload-Key); the endpoint is disabled while unset.</summary>
+    public string? ReloadKey { get; set; }
+
+    /// <summary>Quiet time after the last file event before reloading, so a copy in progress is read once, whole.</summary>
+    public int DebounceMilliseconds { get; set; } = 500;
+
+    public int HistoryLength { get; set; } = 20;
+}

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+using RiskFlag.Core.Parsing;
+using RiskFlag.Core.Scoring;
+using RiskFlag.Web.Api;
+using RiskFlag.Web.Batch;
+using RiskFlag.Web.Model;
+
+namespace RiskFlag.Web.Pages;
+
+/// <summary>
+/// Upload a file of applicants and see what happened to every row. The antiforgery check is made by hand, after the
+/// upload limit is set: the automatic one would read the whole body under Kestrel's default limit first, and a
+/// file over the limit would surface as an unexplained error instead of the message below.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class BatchModel(
+    ModelHost host,
+    BatchRunner runner,
+    BatchResultStore store,
+    IAntiforgery antiforgery,
+    IOptions<BatchOptions> options) : PageModel
+{
+    public const int ShownErrors = 100;
+
+    public LoadedModel? Serving { get; private set; }
+
+    public string ModelPath => host.ModelPath;
+
+    public BatchSummary? Summary { get; private set; }
+
+    public string? DownloadId { get; private set; }
+
+    public string? FileName { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public string UploadLimit => RequestBodyLimit.Describe(options.Value.MaxUploadBytes);
+
+    public void OnGet() => Serving = host.Current;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Serving = host.Current;
+        var maxBytes = options.Value.MaxUploadBytes;
+        if (!RequestBodyLimit.Apply(HttpContext, maxBytes))
+        {
+            return Fail(StatusCodes.Status413PayloadTooLarge, TooLargeMessage());
+        }
+
+        IFormFile? file;
+        try
+        {
+            await antiforgery.ValidateRequestAsync(HttpContext);
+            file = Request.Form.Files.GetFile("file");
+        }
+        catch (Exception e) when (RequestBodyLimit.IsTooLarge(e))
+        {
+            return Fail(StatusCodes.Status413PayloadTooLarge, TooLargeMessage());
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return Fail(StatusCodes.Status400BadRequest, "The form has expired. Reload the page and upload the file again.");
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            return Fail(StatusCodes.Status400BadRequest, "Choose a CSV or JSON file of applicants to upload.");
+        }
+
+        if (Serving is null)
+        {
+            return Fail(StatusCodes.Status503ServiceUnavailable, "No model is loaded, so nothing can be scored yet.");
+        }
+
+        FileName = Path.GetFileName(file.FileName);
+        try
+        {
+            await using var upload = file.OpenReadStream();
+            var path = await runner.SaveUploadAsync(upload, cancellationToken);
+            var result = await runner.ScoreAsync(Serving, path, cancellationToken);
+            Summary = result.Summary;
+            DownloadId = store.Keep(result.OutputPath, result.DownloadName);
+            return Page();
+        }
+        catch (InvalidApplicantFileException e)
+        {
+            return Fail(StatusCodes.Status400BadRequest, $"The file cannot be read: {e.Message}");
+        }
+    }
+
+    private string TooLargeMessage() =>
+        $"The file is larger than the upload limit of {UploadLimit}. Split it into smaller files, or use POST /api/predict/batch with a larger configured limit.";
+
+    private PageResult Fail(int status, string message)
+    {
+        Error = message;
+        Response.StatusCode = status;
+        return Page();
+    }
+}

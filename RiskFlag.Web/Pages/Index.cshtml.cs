@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+using RiskFlag.Core.Bundle;
+using RiskFlag.Core.Domain;
+using RiskFlag.Core.Features;
+using RiskFlag.Core.Parsing;
+using RiskFlag.Core.Scoring;
+using RiskFlag.Core.Vocabulary;
+using RiskFlag.Web.Applicants;
+using RiskFlag.Web.Forms;
+using RiskFlag.Web.Model;
+
+namespace RiskFlag.Web.Pages;
+
+/// <summary>The applicant form: the old Flask page's fields plus the four it lacked, validated by the core rules.</summary>
+public sealed class IndexModel(ModelHost host) : PageModel
+{
+    private static readonly IReadOnlyList<string> FallbackProfessions = [.. KnownProfessions.All.Select(TextNormalizer.Display)];
+
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    [BindProperty(Name = "income")]
+    public string? Income { get; set; }
+
+    [BindProperty(Name = "age")]
+    public string? Age { get; set; }
+
+    [BindProperty(Name = "experience")]
+    public string? Experience { get; set; }
+
+    [BindProperty(Name = "current_job_yrs")]
+    public string? CurrentJobYears { get; set; }
+
+    [BindProperty(Name = "current_house_yrs")]
+    public string? CurrentHouseYears { get; set; }
+
+    [BindProperty(Name = "city")]
+    public string? City { get; set; }
+
+    [BindProperty(Name = "state")]
+    public string? State { get; set; }
+
+    [BindProperty(Name = "married")]
+    public string? Married { get; set; } = MaritalStatus.Single.ToCode();
+
+    [BindProperty(Name = "house_ownership")]
+    public string? HouseOwnership { get; set; } = Core.Domain.HouseOwnership.Rented.ToCode();
+
+    [BindProperty(Name = "car_ownership")]
+    public string? CarOwnership { get; set; } = false.ToCarCode();
+
+    [BindProperty(Name = "profession")]
+    public string? Profession { get; set; }
+
+    /// <summary>The model this request scored with (read once).</summary>
+    public LoadedModel? Serving { get; private set; }
+
+    public string ModelPath => host.ModelPath;
+
+    public RiskAssessment? Assessment { get; private set; }
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public CategoryVocabulary? Vocabulary => Serving?.Bundle.Encodings.Vocabulary;
+
+    public IReadOnlyList<(string Value, string Text)> ProfessionChoices =>
+        [.. (Vocabulary?.Professions is { Count: > 0 } known ? known : FallbackProfessions).Select(p => (p, p))];
+
+    public void OnGet() => Serving = host.Current;
+
+    public IActionResult OnPost()
+    {
+        Serving = host.Current;
+        var values = new string?[ApplicantColumns.Count];
+        values[(int)ApplicantField.Income] = Income;
+        values[(int)ApplicantField.Age] = Age;
+        values[(int)ApplicantField.Experience] = Experience;
+        values[(int)ApplicantField.CurrentJobYears] = CurrentJobYears;
+        values[(int)ApplicantField.CurrentHouseYears] = CurrentHouseYears;
+        values[(int)ApplicantField.City] = City;
+        values[(int)ApplicantField.State] = State;
+        values[(int)ApplicantField.Married] = Married;
+        values[(int)ApplicantField.HouseOwnership] = HouseOwnership;
+        values[(int)ApplicantField.CarOwnership] = CarOwnership;
+        values[(int)ApplicantField.Profession] = Profession;
+
+        var errors = new List<RowError>();
+        if (!ApplicantValidator.TryCreate(values, 1, expectLabel: false, errors, out var applicant, out _))
+        {
+            foreach (var error in errors)
+            {
+                var name = FieldNames.ToSnakeCase(error.Field);
+                var subject = FormFields.Find(name)?.Subject ?? name;
+                if (!_errors.TryGetValue(name, out var messages))
+                {
+                    _errors[name] = messages = [];
+                }
+
+                messages.Add(FieldNames.Sentence(subject, error.Reason));
+            }
+
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        if (Serving is null)
+        {
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
+
+        // Exact attributions: one applicant on screen deserves consistent reasons, and they still take microseconds.
+        Assessment = Serving.Scorer.Score(applicant!, Explanation.Exact, RiskScorer.DefaultTopFactors);
+        return Page();
+    }
+
+    public string? ErrorFor(FormField field) => _errors.TryGetValue(field.Name, out var messages) ? string.Join(" ", messages) : null;
+
+    public FieldInput Input(FormField field, string? value) => new(field, value, ErrorFor(field));
+
+    public ChoiceInput Choice(FormField field, string? value, IReadOnlyList<(string Value, string Text)> options) =>
+        new(field, value, ErrorFor(field), options);
+}

@@ -1,0 +1,17 @@
+using RiskFlag.Web;
+using RiskFlag.Web.Api;
+using RiskFlag.Web.Health;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddRiskScoring(builder.Configuration);
+builder.Services.AddRiskWeb();
+
+var app = builder.Build();
+app.UseRiskPipeline();
+app.MapHealth();
+app.MapRiskApi();
+app.MapRiskPages();
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

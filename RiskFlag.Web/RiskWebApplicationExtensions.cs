@@ -1,0 +1,33 @@
+using RiskFlag.Web.Batch;
+using RiskFlag.Web.Model;
+
+namespace RiskFlag.Web;
+
+public static class RiskWebApplicationExtensions
+{
+    /// <summary>Errors as problem details (API) or the error page, routing, static files, antiforgery.</summary>
+    public static WebApplication UseRiskPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+        }
+
+        app.UseStatusCodePages();
+        app.UseRouting();
+        // After routing: requests that matched an endpoint (the API, health) skip the file-system probe.
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>The pages and the few plain endpoints they link to (plots, downloads).</summary>
+    public static WebApplication MapRiskPages(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapGet("/model/plots/{name}", ModelPlotEndpoint.Handle).ExcludeFromDescription();
+        app.MapGet("/batch/results/{id}", BatchDownloadEndpoint.Handle).ExcludeFromDescription();
+        app.MapOpenApi();
+        return app;
+    }
+}

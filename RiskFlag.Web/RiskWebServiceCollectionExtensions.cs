@@ -1,0 +1,26 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+using RiskFlag.Web.Api;
+
+namespace RiskFlag.Web;
+
+public static class RiskWebServiceCollectionExtensions
+{
+    /// <summary>Pages, problem details and the OpenAPI document.</summary>
+    public static IServiceCollection AddRiskWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages();
+        // Pages show Indian place names and ₹ amounts: write them as characters, not numeric entities.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Context);
+            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+        });
+        return services;
+    }
+}
