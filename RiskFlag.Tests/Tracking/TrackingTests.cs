@@ -1,7 +1,7 @@
+using RiskFlag.Core.Tracking;
 using RiskFlag.Tests.Training;
 using RiskFlag.Training;
 using RiskFlag.Training.Commands;
-using RiskFlag.Training.Tracking;
 
 namespace RiskFlag.Tests.Tracking;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 
 using RiskFlag.Core.Registry;
-using RiskFlag.Training.Tracking;
+using RiskFlag.Core.Tracking;
 
 namespace RiskFlag.Training.Commands;
 

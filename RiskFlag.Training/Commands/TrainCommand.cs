@@ -3,6 +3,7 @@ using System.Text.Json;
 
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.IO;
+using RiskFlag.Core.Tracking;
 using RiskFlag.Training.Pipeline;
 using RiskFlag.Training.Tracking;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.Engine;
 using RiskFlag.Core.Evaluation;
+using RiskFlag.Core.Tracking;
 using RiskFlag.Training.Commands;
 using RiskFlag.Training.Pipeline;
 

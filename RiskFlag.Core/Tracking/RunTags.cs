@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace RiskFlag.Training.Tracking;
+namespace RiskFlag.Core.Tracking;
 
 /// <summary>The standard tags of a run: who, where, from which commit, and which process (to detect crashed runs).</summary>
 public static class RunTags

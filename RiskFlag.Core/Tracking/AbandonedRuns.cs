@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace RiskFlag.Training.Tracking;
+namespace RiskFlag.Core.Tracking;
 
 /// <summary>
 /// A run whose process was killed cannot mark itself failed. The next run on the same host finds runs

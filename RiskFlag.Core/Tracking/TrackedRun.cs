@@ -2,7 +2,7 @@ using System.Globalization;
 
 using RiskFlag.Core.IO;
 
-namespace RiskFlag.Training.Tracking;
+namespace RiskFlag.Core.Tracking;
 
 /// <summary>
 /// A run being recorded. Ends as finished only through <see cref="Finish"/>; disposing it otherwise marks

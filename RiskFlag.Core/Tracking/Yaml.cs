@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RiskFlag.Training.Tracking;
+namespace RiskFlag.Core.Tracking;
 
 /// <summary>The few YAML shapes MLflow's meta.yaml files use: flat keys with strings, numbers and null.</summary>
 internal static class Yaml

@@ -1,7 +1,6 @@
 using RiskFlag.Core.IO;
-using RiskFlag.Training.Pipeline;
 
-namespace RiskFlag.Training.Tracking;
+namespace RiskFlag.Core.Tracking;
 
 /// <summary>
 /// Writes experiments and runs in MLflow's file-store layout (mlruns/&lt;experiment&gt;/&lt;run&gt;/meta.yaml,

@@ -1,4 +1,4 @@
-namespace RiskFlag.Training.Tracking;
+namespace RiskFlag.Core.Tracking;
 
 /// <summary>MLflow's run status codes, as its file store writes them.</summary>
 public enum RunStatus

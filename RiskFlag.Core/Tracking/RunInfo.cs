@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RiskFlag.Training.Tracking;
+namespace RiskFlag.Core.Tracking;
 
 /// <summary>One recorded run, read back from the store.</summary>
 public sealed record RunInfo(string RunId, string ExperimentId, string RunName, RunStatus Status, long StartTime, long? EndTime, string Directory)
