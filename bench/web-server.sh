@@ -31,9 +31,17 @@ stop_site() {
   SITE_PID=
 }
 
-# Warm up, then measure; prints wrk's summary plus p50/p99 and the non-2xx count.
+# CPU time (user + system, in clock ticks) the site has used so far.
+site_ticks() { awk '{ print $14 + $15 }' "/proc/$(pgrep -P "$SITE_PID" -x dotnet || echo "$SITE_PID")/stat"; }
+
+# Warm up, then measure; prints wrk's summary plus p50/p99, the non-2xx count and the server's CPU time per
+# request, which other load on the machine affects far less than requests/s does.
 measure() {
-  local seconds=$1 url=$2 script=$3
+  local seconds=$1 url=$2 script=$3 before after
   wrk -t"${THREADS:-2}" -c16 -d3s -s "$script" "$url" >/dev/null
-  wrk -t"${THREADS:-2}" -c16 -d"${seconds}s" -s "$script" "$url"
+  before=$(site_ticks)
+  wrk -t"${THREADS:-2}" -c16 -d"${seconds}s" -s "$script" "$url" | tee "$WEB_OUT/wrk.txt"
+  after=$(site_ticks)
+  awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" '/ requests in / { printf "server CPU: %.1f us per request\n", t / hz * 1e6 / $1 }' "$WEB_OUT/wrk.txt"
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }

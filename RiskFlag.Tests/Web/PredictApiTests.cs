@@ -21,7 +21,9 @@ public sealed class PredictApiTests(ServedSite site) : IClassFixture<ServedSite>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        var body = JsonDocument.Parse(bytes).RootElement;
         var bundle = TrainedBundles.Shared.Primary;
         var probability = body.GetProperty("risk_probability").GetDouble();
         var threshold = body.GetProperty("threshold").GetDouble();

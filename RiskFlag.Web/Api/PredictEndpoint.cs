@@ -61,7 +61,7 @@ public static class PredictEndpoint
         if (!isArray)
         {
             var single = applicants[0];
-            return TypedResults.Json(PredictionResponse.From(single.Id, scorer.Score(single.Applicant!, Explanation.Approximate)), ApiJson.Context.PredictionResponse);
+            return JsonBodyResult.Create(PredictionResponse.From(single.Id, scorer.Score(single.Applicant!, Explanation.Approximate)), ApiJson.Context.PredictionResponse);
         }
 
         var responses = new PredictionResponse[applicants.Count];
@@ -70,7 +70,7 @@ public static class PredictEndpoint
             responses[i] = PredictionResponse.From(applicants[i].Id, scorer.Score(applicants[i].Applicant!, Explanation.Approximate));
         }
 
-        return TypedResults.Json(responses, ApiJson.Context.PredictionResponseArray);
+        return JsonBodyResult.Create(responses, ApiJson.Context.PredictionResponseArray);
     }
 
     private static async Task<(IReadOnlyList<ParsedApplicant> Applicants, bool IsArray)> ReadAsync(PipeReader reader, CancellationToken cancellationToken)
