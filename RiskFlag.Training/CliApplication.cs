@@ -14,6 +14,10 @@ public static class CliApplication
         root.Subcommands.Add(TrainCommand.Create(output, error));
         root.Subcommands.Add(EvaluateCommand.Create(output, error));
         root.Subcommands.Add(PredictCommand.Create(output, error));
+        foreach (var command in RegistryCommands.Create(output, error))
+        {
+            root.Subcommands.Add(command);
+        }
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian 12 machine with the .NET 10 SDK:
-# XGBoost's C library (training), Chromium (browser tests), Prometheus/promtool and wrk (monitoring checks, benchmarks).
+# XGBoost's C library (training), Chromium (browser tests), Prometheus/promtool and wrk (monitoring checks, benchmarks),
+# PostgreSQL (the decision log's second store; tests start their own server on loopback),
+# jq and shellcheck (container build steps and their tests), and the pinned Node lint tools (tools/lint).
 set -euo pipefail
 
-packages=(libxgboost0 chromium prometheus wrk)
+packages=(libxgboost0 chromium prometheus wrk postgresql jq shellcheck)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -20,3 +22,9 @@ fi
 
 # Prometheus from Debian registers a service; the project starts its own on loopback when it needs one.
 command -v dotnet >/dev/null || { echo "error: the .NET 10 SDK (dotnet) is not on PATH" >&2; exit 1; }
+
+# Dockerfile and workflow linters (npm ci of tools/lint/package-lock.json), when Node.js is present.
+lint_tools=$(cd "$(dirname "$0")/../tools/lint" && pwd)
+if command -v npm >/dev/null && [[ ! -f $lint_tools/node_modules/.package-lock.json || $lint_tools/package-lock.json -nt $lint_tools/node_modules/.package-lock.json ]]; then
+  npm ci --prefix "$lint_tools" --no-audit --no-fund --loglevel=error
+fi

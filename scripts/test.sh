@@ -5,13 +5,12 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 bash scripts/setup.sh
-dotnet restore RiskFlag.sln
-dotnet format RiskFlag.sln --verify-no-changes --no-restore
-dotnet build RiskFlag.sln -c Release --no-restore
 
+# Locked restore, format check, build and every test: the same script the container image's build
+# stage runs (the image skips only the Browser and Tooling test categories).
 log=$(mktemp)
 set +e
-dotnet test RiskFlag.sln -c Release --no-build 2>&1 | tee "$log"
+bash scripts/container/restore-build-test.sh restore format build test 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -19,7 +19,7 @@ public class CliTests(TrainedModelFixture fixture)
             Assert.Equal(ExitCodes.Ok, Run(out _, "generate", "--rows", "3000", "--seed", "5", "--out", data));
             Assert.Equal(3001, File.ReadLines(data).Count());
 
-            Assert.Equal(ExitCodes.Ok, Run(out var trained, "train", "--data", data, "--params", paramsPath, "--artifacts", Path.Combine(directory, "artifacts")));
+            Assert.Equal(ExitCodes.Ok, Run(out var trained, "train", "--data", data, "--params", paramsPath, "--artifacts", Path.Combine(directory, "artifacts"), "--tracking", Path.Combine(directory, "mlruns")));
             var bundle = Path.Combine(directory, "artifacts", "risk-model.zip");
             Assert.True(File.Exists(bundle));
             Assert.Contains("ROC AUC", trained, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public class CliTests(TrainedModelFixture fixture)
     [Fact]
     public void A_missing_input_file_fails_with_a_one_line_reason()
     {
-        var code = Run(out _, out var errors, "train", "--data", "/nonexistent/applicants.csv");
+        var code = Run(out _, out var errors, "train", "--data", "/nonexistent/applicants.csv", "--no-tracking");
 
         Assert.Equal(ExitCodes.BadData, code);
         Assert.StartsWith("error: ", errors, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public class CliTests(TrainedModelFixture fixture)
         var paramsPath = Path.Combine(fixture.Directory, "bad-params.json");
         File.WriteAllText(paramsPath, """{ "feature_set": "nope", "feature_sets": { "default": ["income"] } }""");
 
-        var code = Run(out _, out var errors, "train", "--data", fixture.DataPath, "--params", paramsPath);
+        var code = Run(out _, out var errors, "train", "--data", fixture.DataPath, "--params", paramsPath, "--no-tracking");
 
         Assert.Equal(ExitCodes.BadParameters, code);
         Assert.Contains("feature_set 'nope'", errors, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public class CliTests(TrainedModelFixture fixture)
         var path = Path.Combine(fixture.Directory, "mostly-bad.csv");
         File.WriteAllLines(path, [.. File.ReadLines(fixture.DataPath).Take(50), .. Enumerable.Repeat("1,x,30,3,single,rented,no,Chef,Pune,Maharashtra,1,11,0", 5)]);
 
-        var code = Run(out _, out var errors, "train", "--data", path);
+        var code = Run(out _, out var errors, "train", "--data", path, "--no-tracking");
 
         Assert.Equal(ExitCodes.BadData, code);
         Assert.Contains("5 of 54 rows", errors, StringComparison.Ordinal);

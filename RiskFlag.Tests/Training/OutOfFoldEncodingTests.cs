@@ -1,5 +1,6 @@
 using RiskFlag.Core.Domain;
 using RiskFlag.Core.Features;
+using RiskFlag.Core.IO;
 using RiskFlag.Training.Pipeline;
 
 namespace RiskFlag.Tests.Training;

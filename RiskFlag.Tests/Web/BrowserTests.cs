@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace RiskFlag.Tests.Web;
 
 /// <summary>Smoke tests in a real browser: what a loan officer does, at desktop and phone widths.</summary>
+[Trait("Category", "Browser")]
 public sealed class BrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
     private const int PhoneWidth = 390;

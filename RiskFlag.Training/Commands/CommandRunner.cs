@@ -1,6 +1,7 @@
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.Engine;
 using RiskFlag.Core.Parsing;
+using RiskFlag.Core.Registry;
 using RiskFlag.Training.Pipeline;
 
 namespace RiskFlag.Training.Commands;
@@ -29,6 +30,10 @@ public static class CommandRunner
         catch (InvalidModelBundleException e)
         {
             return Fail(error, ExitCodes.BadModel, e.Message);
+        }
+        catch (RegistryException e)
+        {
+            return Fail(error, ExitCodes.RegistryRefused, e.Message);
         }
         catch (XGBoostException e)
         {

@@ -9,5 +9,6 @@ public static class ExitCodes
     public const int BadParameters = 4;
     public const int BadData = 5;
     public const int BadModel = 6;
+    public const int RegistryRefused = 7;
     public const int Failed = 1;
 }

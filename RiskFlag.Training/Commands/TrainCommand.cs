@@ -3,7 +3,9 @@ using System.Text.Json;
 
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.IO;
+using RiskFlag.Core.Tracking;
 using RiskFlag.Training.Pipeline;
+using RiskFlag.Training.Tracking;
 
 namespace RiskFlag.Training.Commands;
 
@@ -17,13 +19,34 @@ public static class TrainCommand
         var data = new Option<FileInfo[]>("--data") { Description = "Labelled applicant file(s), CSV or JSON", Required = true, AllowMultipleArgumentsPerToken = false };
         var parameters = new Option<FileInfo?>("--params") { Description = "Params file (JSON); default: the params.json shipped with this program" };
         var artifacts = new Option<DirectoryInfo>("--artifacts") { Description = "Output folder", DefaultValueFactory = _ => new DirectoryInfo("artifacts") };
-        var command = new Command("train", "Train, evaluate honestly and write a versioned model bundle") { data, parameters, artifacts };
+        var tracking = new Option<DirectoryInfo>("--tracking") { Description = "MLflow file store to record the run in", DefaultValueFactory = _ => new DirectoryInfo("mlruns") };
+        var noTracking = new Option<bool>("--no-tracking") { Description = "Do not record the run" };
+        var command = new Command("train", "Train, evaluate honestly and write a versioned model bundle") { data, parameters, artifacts, tracking, noTracking };
         command.SetAction(result => CommandRunner.Run(error, () =>
         {
             var settings = TrainingParameters.Load(result.GetValue(parameters)?.FullName ?? DefaultParamsPath);
             var files = result.GetValue(data)!.Select(f => f.FullName).ToList();
-            var bundle = new ModelTrainer(settings, output).Train(files);
+            using var run = result.GetValue(noTracking)
+                ? null
+                : TrainingRunRecorder.Start(new MlflowFileStore(result.GetValue(tracking)!.FullName), settings, files);
+            ModelBundle bundle;
+            try
+            {
+                bundle = new ModelTrainer(settings, output, onRound: run is null ? null : (split, p) => TrainingRunRecorder.RecordRound(run, split, p)).Train(files);
+            }
+            catch (Exception e) when (run is not null)
+            {
+                run.Fail(e.Message);
+                throw;
+            }
+
             var paths = BundlePublisher.Publish(bundle, result.GetValue(artifacts)!.FullName);
+            if (run is not null)
+            {
+                TrainingRunRecorder.Complete(run, bundle, paths);
+                output.WriteLine($"run {run.RunId} recorded in {result.GetValue(tracking)!.FullName}");
+            }
+
             MetricsReport.Write(output, bundle);
             output.WriteLine($"model version {bundle.Manifest.Version}");
             output.WriteLine($"bundle: {paths.BundlePath}");

@@ -12,7 +12,12 @@ namespace RiskFlag.Training.Pipeline;
 /// Data → honest evaluation → bundle. The shipped model is the one trained on the grouped split, so
 /// the grouped metrics in the bundle describe exactly the model that serves.
 /// </summary>
-public sealed class ModelTrainer(TrainingParameters parameters, TextWriter log, TimeProvider? clock = null)
+/// <param name="onRound">Called after every boosting round of each split ("grouped", "random"), e.g. to record learning curves.</param>
+public sealed class ModelTrainer(
+    TrainingParameters parameters,
+    TextWriter log,
+    TimeProvider? clock = null,
+    Action<string, TrainingProgress>? onRound = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -116,6 +121,7 @@ public sealed class ModelTrainer(TrainingParameters parameters, TextWriter log, 
 
     private SynchronousProgress<TrainingProgress> Progress(string name) => new(p =>
     {
+        onRound?.Invoke(name, p);
         if (p.Round % 100 == 0)
         {
             log.WriteLine($"    [{name}] round {p.Round}: validation {p.ValidationScore:0.00000}");

@@ -1,3 +1,4 @@
+using RiskFlag.Core.IO;
 namespace RiskFlag.Training.Pipeline;
 
 /// <summary>The two ways of holding out validation data that the report puts side by side.</summary>

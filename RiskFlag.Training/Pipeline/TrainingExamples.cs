@@ -2,6 +2,7 @@ using System.Globalization;
 
 using RiskFlag.Core.Domain;
 using RiskFlag.Core.Features;
+using RiskFlag.Core.IO;
 
 namespace RiskFlag.Training.Pipeline;
 

@@ -1,4 +1,4 @@
-namespace RiskFlag.Training.Pipeline;
+namespace RiskFlag.Core.IO;
 
 /// <summary>64-bit FNV-1a: the same value on every machine and run (string.GetHashCode is randomised per process).</summary>
 public static class StableHash

@@ -1,0 +1,107 @@
+# syntax=docker/dockerfile:1
+#
+# RiskFlag: the site with a trained model baked in.
+#
+#   bash scripts/container/build-image.sh --image riskflag --revision "$(git rev-parse HEAD)"
+#
+# (two passes: the first exports the trained model to learn its version, the second labels the
+# image with it; a plain `docker build .` works too, with an empty model-version label).
+# Every RUN below calls a script under scripts/container/; the test suite runs the same scripts
+# outside Docker, so what the image does is tested on every machine that runs the tests.
+#
+# Why the build and train stages are Debian 12 and not the SDK image itself:
+# the .NET 10 images on MCR are Ubuntu 24.04 (noble) by default and no Debian variant is published
+# for .NET 10. Ubuntu 24.04 ships libxgboost0 2.0.3 and Debian 13 a 2.x release too, while the
+# trainer and its tests are written against XGBoost 1.7.4 (Debian 12's libxgboost0, the same library
+# the development machines and CI use); the 2.x series writes a different model JSON. So the
+# toolchain stage is debian:12 with the SDK copied in from the official SDK image (the SDK is a
+# portable build and is supported on Debian 12), and install-toolchain.sh refuses any XGBoost
+# other than 1.7. The runtime stage needs no XGBoost at all: the site scores with the managed tree
+# evaluator, so it is the official ASP.NET runtime image.
+#
+# Base images are pinned by exact tag; docs/deploy.md explains pinning them by digest as well.
+
+# The SDK image is only a source of the SDK files; its 10.0.401 matches global.json and the
+# development machines, and the ASP.NET runtime below is the one that SDK ships (10.0.12).
+FROM mcr.microsoft.com/dotnet/sdk:10.0.401-noble AS dotnet-sdk
+
+# Optional training data: `--build-context training-data=DIR` replaces this empty stage with DIR,
+# and TRAINING_DATA names the file(s) in it. Nothing from DIR ever enters the main build context.
+FROM scratch AS training-data
+COPY docker/training-data.md /README.md
+
+# --- toolchain: Debian 12 + .NET SDK + libxgboost0 1.7.4 + jq --------------------------------
+FROM debian:12.11-slim AS toolchain
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+ENV DOTNET_ROOT=/usr/share/dotnet \
+    PATH=/usr/share/dotnet:$PATH \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    DOTNET_NOLOGO=1 \
+    DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 \
+    NUGET_XMLDOC_MODE=skip
+COPY --from=dotnet-sdk /usr/share/dotnet /usr/share/dotnet
+COPY scripts/container/install-toolchain.sh /usr/local/bin/install-toolchain.sh
+RUN RISKFLAG_CLEAN_APT_LISTS=1 bash /usr/local/bin/install-toolchain.sh \
+    && dotnet --info
+
+# --- build: locked restore, format check, Release build, unit tests, publish --------------------
+FROM toolchain AS build
+WORKDIR /src
+COPY . .
+# Browser tests need Chromium, Tooling tests Node, shellcheck and namespaces, Database tests a PostgreSQL
+# server: CI runs those.
+ARG TEST_FILTER="Category!=Browser&Category!=Tooling&Category!=Database"
+RUN TEST_FILTER="${TEST_FILTER}" bash scripts/container/restore-build-test.sh restore format build test
+RUN bash scripts/container/publish.sh trainer /out/trainer \
+    && bash scripts/container/publish.sh site /out/site
+
+# --- train: the model, from generated data (fixed seed) unless TRAINING_DATA names files --------
+FROM build AS train
+ARG TRAINING_DATA=generated
+ARG TRAINING_ROWS=252000
+ARG TRAINING_SEED=42
+ARG MIN_GROUPED_AUC=0.78
+COPY --from=training-data / /training-data/
+WORKDIR /training-data
+RUN bash /src/scripts/container/train-model.sh --trainer /out/trainer/riskflag-train.dll \
+        --data "${TRAINING_DATA}" --rows "${TRAINING_ROWS}" --seed "${TRAINING_SEED}" --out /out/model \
+    && bash /src/scripts/container/check-model.sh --artifacts /out/model --min-grouped-auc "${MIN_GROUPED_AUC}"
+
+# `--target model --output type=local,dest=DIR` exports the bundle, metrics, plots and version.
+FROM scratch AS model
+COPY --from=train /out/model/ /
+
+# The version label must name the model inside: when MODEL_VERSION is given it is checked here.
+FROM train AS model-check
+ARG MODEL_VERSION=""
+ARG MIN_GROUPED_AUC=0.78
+RUN bash /src/scripts/container/check-model.sh --artifacts /out/model \
+        --min-grouped-auc "${MIN_GROUPED_AUC}" --expect-version "${MODEL_VERSION}"
+
+# --- runtime: ASP.NET runtime, the published site, the model; non-root --------------------------
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.12-noble AS runtime
+ARG SOURCE_URL=""
+ARG REVISION=""
+ARG MODEL_VERSION=""
+LABEL org.opencontainers.image.title="RiskFlag" \
+      org.opencontainers.image.description="Credit-risk flags for loan applicants" \
+      org.opencontainers.image.source="${SOURCE_URL}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      riskflag.model.version="${MODEL_VERSION}" \
+      riskflag.model.path="/app/model/risk-model.zip"
+# The model is read from Model__Path. Mount a host directory on /app/model to serve another model
+# and hot-reload it (replace risk-model.zip there atomically); the baked-in model is the default.
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    Model__Path=/app/model/risk-model.zip \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1
+WORKDIR /app
+COPY --from=build /out/site/ /app/
+COPY --from=model-check /out/model/risk-model.zip /app/model/risk-model.zip
+COPY scripts/container/healthcheck.sh /usr/local/bin/riskflag-healthcheck
+# APP_UID is the unprivileged "app" user that the .NET images define.
+USER $APP_UID
+EXPOSE 8080
+# Unhealthy after about a minute without a ready answer (no --start-period: loading the model is quick).
+HEALTHCHECK --interval=10s --timeout=5s --retries=6 \
+    CMD ["bash", "/usr/local/bin/riskflag-healthcheck"]
+ENTRYPOINT ["dotnet", "RiskFlag.Web.dll"]

@@ -1,0 +1,89 @@
+using System.Threading.Channels;
+
+namespace RiskFlag.Core.Decisions;
+
+/// <summary>
+/// Takes decisions off the request path: requests enqueue (never wait), one writer drains the queue into
+/// the store in batches. When the bounded queue is full the record is dropped and counted — the request
+/// still succeeds — and <see cref="Dropped"/> says so. <see cref="Complete"/> stops intake and writes
+/// everything still queued, so a clean shutdown loses nothing.
+/// </summary>
+public sealed class DecisionLogWriter
+{
+    private readonly Channel<DecisionRecord> _channel;
+    private readonly IDecisionLogStore _store;
+    private readonly int _batchSize;
+    private long _dropped;
+    private long _written;
+    private long _failed;
+
+    public DecisionLogWriter(IDecisionLogStore store, int capacity = 10_000, int batchSize = 500)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        _store = store;
+        _batchSize = batchSize;
+        _channel = Channel.CreateBounded<DecisionRecord>(new BoundedChannelOptions(capacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait, // with TryWrite this means "refuse", never block
+            SingleReader = true,
+        });
+    }
+
+    /// <summary>Records refused because the queue was full (or closed).</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public long Written => Interlocked.Read(ref _written);
+
+    /// <summary>Records lost because the store failed to take their batch.</summary>
+    public long Failed => Interlocked.Read(ref _failed);
+
+    public int Pending => _channel.Reader.Count;
+
+    /// <summary>Raised (on the writer) when a record is dropped, so the host can log it.</summary>
+    public event Action<long>? RecordDropped;
+
+    /// <summary>Raised (on the writer) when a batch could not be stored.</summary>
+    public event Action<Exception, int>? BatchFailed;
+
+    public bool TryEnqueue(DecisionRecord record)
+    {
+        if (_channel.Writer.TryWrite(record))
+        {
+            return true;
+        }
+
+        RecordDropped?.Invoke(Interlocked.Increment(ref _dropped));
+        return false;
+    }
+
+    /// <summary>The writer loop: runs until <see cref="Complete"/> has been called and the queue is empty.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        var batch = new List<DecisionRecord>(_batchSize);
+        var reader = _channel.Reader;
+        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (batch.Count < _batchSize && reader.TryRead(out var record))
+            {
+                batch.Add(record);
+            }
+
+            try
+            {
+                await _store.AppendAsync(batch, CancellationToken.None).ConfigureAwait(false);
+                Interlocked.Add(ref _written, batch.Count);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Interlocked.Add(ref _failed, batch.Count);
+                BatchFailed?.Invoke(e, batch.Count);
+            }
+
+            batch.Clear();
+        }
+    }
+
+    /// <summary>Stops accepting records; the running <see cref="RunAsync"/> finishes after writing the rest.</summary>
+    public void Complete() => _channel.Writer.TryComplete();
+}

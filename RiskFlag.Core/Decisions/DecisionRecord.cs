@@ -1,0 +1,17 @@
+using RiskFlag.Core.Domain;
+
+namespace RiskFlag.Core.Decisions;
+
+/// <summary>One served prediction, as a lender must be able to show it later: what was asked, what was answered, by which model.</summary>
+/// <param name="Channel">form, api or batch.</param>
+/// <param name="TopFactors">The reasons as shown to the user ("City Bhubaneswar: +0.80; …").</param>
+public sealed record DecisionRecord(
+    DateTimeOffset DecidedAt,
+    string Channel,
+    string ModelVersion,
+    string RequestId,
+    Applicant Applicant,
+    double Probability,
+    double Threshold,
+    bool Flag,
+    string TopFactors);

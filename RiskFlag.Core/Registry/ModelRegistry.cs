@@ -1,0 +1,140 @@
+using RiskFlag.Core.Bundle;
+using RiskFlag.Core.IO;
+
+namespace RiskFlag.Core.Registry;
+
+/// <summary>
+/// Registered versions of the risk model with MLflow-style aliases. The site serves the champion:
+/// moving that alias publishes the version's bundle to the served path atomically, and the site's
+/// file watcher hot-reloads it. Every alias change is recorded with who, when and why.
+/// </summary>
+public sealed class ModelRegistry(IModelRegistryStore store, RegistryOptions options)
+{
+    public RegistryOptions Options { get; } = options;
+
+    public static ModelRegistry Open(RegistryOptions options) => new(new SqliteModelRegistryStore(options.DatabasePath), options);
+
+    public RegisteredVersion Register(string bundlePath, string runId, string registeredBy)
+    {
+        var bundle = ModelBundleReader.Read(bundlePath);
+        return store.AddVersion(Options.ModelName, bundle.Manifest.Version, runId, version =>
+        {
+            var target = Path.GetFullPath(Path.Combine(Options.Directory, "versions", version.ToString(System.Globalization.CultureInfo.InvariantCulture), ModelBundle.FileName));
+            AtomicFile.Write(target, stream =>
+            {
+                using var source = File.OpenRead(bundlePath);
+                source.CopyTo(stream);
+            });
+            return target;
+        }, bundle.Metrics.Grouped.RocAuc, registeredBy);
+    }
+
+    public RegistryState State() => new(
+        Options.ModelName,
+        store.Versions(Options.ModelName),
+        store.Aliases(Options.ModelName),
+        store.History(Options.ModelName));
+
+    public AliasChange SetAlias(string aliasName, int version, string changedBy, string reason) =>
+        Move(aliasName, version, "set", changedBy, reason);
+
+    /// <summary>The challenger becomes champion, if it passes the gate (or the operator forces it, which is recorded).</summary>
+    public AliasChange Promote(string changedBy, string reason, bool force = false)
+    {
+        var aliases = store.Aliases(Options.ModelName);
+        if (!aliases.TryGetValue(RegistryOptions.ChallengerAlias, out var challengerVersion))
+        {
+            throw new RegistryException("there is no challenger to promote; set one with: alias set challenger --version N");
+        }
+
+        var challenger = store.Version(Options.ModelName, challengerVersion)!;
+        if (aliases.TryGetValue(RegistryOptions.ChampionAlias, out var championVersion))
+        {
+            var champion = store.Version(Options.ModelName, championVersion)!;
+            var drop = champion.GroupedRocAuc - challenger.GroupedRocAuc;
+            if (drop > Options.MaxRocAucDrop && !force)
+            {
+                throw new RegistryException(
+                    $"gate failed: challenger v{challenger.Version} grouped ROC AUC {challenger.GroupedRocAuc:0.0000} is {drop:0.0000} below champion v{champion.Version} ({champion.GroupedRocAuc:0.0000}); the allowed drop is {Options.MaxRocAucDrop:0.0000}");
+            }
+
+            if (drop > Options.MaxRocAucDrop)
+            {
+                reason = $"{reason} [gate overridden: ROC AUC drop {drop:0.0000} > {Options.MaxRocAucDrop:0.0000}]";
+            }
+        }
+
+        return Move(RegistryOptions.ChampionAlias, challengerVersion, force ? "promote (forced)" : "promote", changedBy, reason);
+    }
+
+    /// <summary>The champion goes back to the version it had before the current one.</summary>
+    public AliasChange Rollback(string changedBy, string reason)
+    {
+        var lineage = ChampionLineage();
+        if (lineage.Count < 2)
+        {
+            throw new RegistryException("there is no previous champion to roll back to");
+        }
+
+        return Move(RegistryOptions.ChampionAlias, lineage[^2], "rollback", changedBy, reason);
+    }
+
+    /// <summary>Copies the champion's bundle to the served path (e.g. after a fresh deploy).</summary>
+    public RegisteredVersion PublishChampion()
+    {
+        if (!store.Aliases(Options.ModelName).TryGetValue(RegistryOptions.ChampionAlias, out var version))
+        {
+            throw new RegistryException("no version is champion yet");
+        }
+
+        var registered = store.Version(Options.ModelName, version)!;
+        Publish(registered);
+        return registered;
+    }
+
+    /// <summary>
+    /// The champions in force, oldest first: each promotion or set pushes a version, each rollback pops one,
+    /// so rolling back twice goes two champions back rather than bouncing between two.
+    /// </summary>
+    private List<int> ChampionLineage()
+    {
+        var lineage = new List<int>();
+        foreach (var change in store.History(Options.ModelName).Where(c => c.Alias == RegistryOptions.ChampionAlias))
+        {
+            if (change.Action == "rollback")
+            {
+                lineage.RemoveAt(lineage.Count - 1);
+            }
+            else
+            {
+                lineage.Add(change.ToVersion);
+            }
+        }
+
+        return lineage;
+    }
+
+    private AliasChange Move(string aliasName, int version, string action, string changedBy, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(aliasName) || !aliasName.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+        {
+            throw new RegistryException($"'{aliasName}' is not a valid alias (letters, digits, '-' and '_')");
+        }
+
+        var registered = store.Version(Options.ModelName, version) ?? throw new RegistryException($"{Options.ModelName} has no version {version}");
+        if (aliasName == RegistryOptions.ChampionAlias)
+        {
+            // Publish first: if the copy fails the alias has not moved, so registry and site never disagree.
+            Publish(registered);
+        }
+
+        return store.SetAlias(Options.ModelName, aliasName, version, action, changedBy, reason);
+    }
+
+    private void Publish(RegisteredVersion version) =>
+        AtomicFile.Write(Options.ServedBundlePath, stream =>
+        {
+            using var source = File.OpenRead(version.BundlePath);
+            source.CopyTo(stream);
+        });
+}

@@ -1,0 +1,21 @@
+namespace RiskFlag.Core.Registry;
+
+/// <summary>Where the registry keeps its database and bundles, which file the site serves, and the promotion gate.</summary>
+public sealed record RegistryOptions
+{
+    public const string ChampionAlias = "champion";
+    public const string ChallengerAlias = "challenger";
+
+    public string ModelName { get; init; } = "risk-flag";
+
+    /// <summary>Holds registry.db and one folder per version with its bundle.</summary>
+    public string Directory { get; init; } = "registry";
+
+    /// <summary>The bundle the site loads (and hot-reloads): the champion is published here.</summary>
+    public string ServedBundlePath { get; init; } = Path.Combine("artifacts", "risk-model.zip");
+
+    /// <summary>A challenger may be promoted only if its grouped ROC AUC is at most this much below the champion's.</summary>
+    public double MaxRocAucDrop { get; init; } = 0.01;
+
+    public string DatabasePath => Path.Combine(Directory, "registry.db");
+}

@@ -1,0 +1,89 @@
+using RiskFlag.Core.Decisions;
+using RiskFlag.Core.Domain;
+
+namespace RiskFlag.Tests.Decisions;
+
+/// <summary>The behaviour every decision-log store must have; run against SQLite and a real PostgreSQL.</summary>
+public abstract class DecisionLogStoreContract
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    protected abstract IDecisionLogStore Store { get; }
+
+    [Fact]
+    public async Task Appended_decisions_come_back_exactly_newest_first()
+    {
+        await Store.EnsureSchemaAsync();
+        var records = Enumerable.Range(0, 5).Select(i => Decision(Start.AddMinutes(i), flag: i % 2 == 0, version: "v1")).ToList();
+
+        await Store.AppendAsync(records);
+
+        var found = await Store.SearchAsync(new DecisionQuery());
+        Assert.Equal(records.AsEnumerable().Reverse(), found);
+    }
+
+    [Fact]
+    public async Task Search_filters_by_date_range_flag_model_version_and_channel()
+    {
+        await Store.EnsureSchemaAsync();
+        await Store.AppendAsync(
+        [
+            Decision(Start, flag: true, version: "v1"),
+            Decision(Start.AddDays(1), flag: false, version: "v1"),
+            Decision(Start.AddDays(2), flag: true, version: "v2", channel: "batch"),
+            Decision(Start.AddDays(3), flag: true, version: "v2"),
+        ]);
+
+        Assert.Equal(2, (await Store.SearchAsync(new DecisionQuery { From = Start.AddDays(1), To = Start.AddDays(3) })).Count);
+        Assert.Equal(3, await Store.CountAsync(new DecisionQuery { Flag = true }));
+        Assert.Equal(2, await Store.CountAsync(new DecisionQuery { ModelVersion = "v2" }));
+        Assert.Equal(1, await Store.CountAsync(new DecisionQuery { ModelVersion = "v2", Channel = "batch" }));
+        Assert.Equal(Start.AddDays(2), Assert.Single(await Store.SearchAsync(new DecisionQuery { Flag = true, Limit = 1, Offset = 1 })).DecidedAt);
+    }
+
+    [Fact]
+    public async Task Retention_deletes_only_older_decisions()
+    {
+        await Store.EnsureSchemaAsync();
+        await Store.AppendAsync([Decision(Start, true, "v1"), Decision(Start.AddDays(10), true, "v1"), Decision(Start.AddDays(20), true, "v1")]);
+
+        Assert.Equal(1, await Store.DeleteOlderThanAsync(Start.AddDays(5)));
+        Assert.Equal(2, await Store.CountAsync(new DecisionQuery()));
+    }
+
+    [Fact]
+    public async Task Values_a_spreadsheet_or_sql_would_misread_are_stored_verbatim()
+    {
+        await Store.EnsureSchemaAsync();
+        var odd = Decision(Start, true, "v1") with
+        {
+            Applicant = Decision(Start, true, "v1").Applicant with { City = "Khora,_Ghaziabad'; DROP TABLE decisions;--", Profession = "Hubli–Dharwad" },
+        };
+
+        await Store.AppendAsync([odd]);
+
+        Assert.Equal(odd, Assert.Single(await Store.SearchAsync(new DecisionQuery())));
+    }
+
+    [Fact]
+    public async Task Concurrent_batches_are_all_stored()
+    {
+        await Store.EnsureSchemaAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(b => Store.AppendAsync(
+            Enumerable.Range(0, 50).Select(i => Decision(Start.AddSeconds((b * 50) + i), i % 3 == 0, "v1")).ToList())));
+
+        Assert.Equal(400, await Store.CountAsync(new DecisionQuery()));
+    }
+
+    protected static DecisionRecord Decision(DateTimeOffset at, bool flag, string version, string channel = "api") => new(
+        at,
+        channel,
+        version,
+        Guid.NewGuid().ToString("N"),
+        new Applicant(1_250_000.5, 35, 8, MaritalStatus.Married, HouseOwnership.NoRentNoOwn, true, "Chef", "Pune", "Maharashtra", 3, 11),
+        flag ? 0.61 : 0.04,
+        0.25,
+        flag,
+        "City Pune: +0.12; Age 35: -0.05");
+}

@@ -1,0 +1,116 @@
+using RiskFlag.Core.Decisions;
+using RiskFlag.Core.Domain;
+
+namespace RiskFlag.Tests.Decisions;
+
+public class DecisionLogWriterTests
+{
+    [Fact]
+    public async Task Completing_writes_every_queued_decision()
+    {
+        var store = new RecordingStore();
+        var queue = new DecisionLogWriter(store, capacity: 10_000, batchSize: 64);
+        var writer = Task.Run(() => queue.RunAsync());
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(t => Task.Run(() =>
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                Assert.True(queue.TryEnqueue(Decision($"{t}-{i}")));
+            }
+        })));
+        queue.Complete();
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(4000, store.Records.Count);
+        Assert.Equal(4000, store.Records.Select(r => r.RequestId).Distinct().Count());
+        Assert.Equal(4000, queue.Written);
+        Assert.Equal(0, queue.Dropped);
+        Assert.True(store.Batches.All(b => b <= 64));
+    }
+
+    [Fact]
+    public void A_full_queue_drops_and_counts_instead_of_blocking()
+    {
+        var queue = new DecisionLogWriter(new RecordingStore(), capacity: 3);
+        var reported = new List<long>();
+        queue.RecordDropped += reported.Add;
+
+        var accepted = Enumerable.Range(0, 5).Count(i => queue.TryEnqueue(Decision(i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+        Assert.Equal(3, accepted);
+        Assert.Equal(2, queue.Dropped);
+        Assert.Equal([1L, 2L], reported);
+    }
+
+    [Fact]
+    public async Task A_failing_store_is_counted_and_the_writer_keeps_going()
+    {
+        var store = new RecordingStore { FailFirst = true };
+        var queue = new DecisionLogWriter(store, batchSize: 2);
+        var failures = 0;
+        queue.BatchFailed += (_, count) => failures += count;
+
+        queue.TryEnqueue(Decision("a"));
+        queue.TryEnqueue(Decision("b"));
+        var writer = Task.Run(() => queue.RunAsync());
+        await Eventually(() => queue.Failed == 2);
+        queue.TryEnqueue(Decision("c"));
+        queue.Complete();
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, failures);
+        Assert.Equal(["c"], store.Records.Select(r => r.RequestId));
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met within 10 s");
+            await Task.Delay(10);
+        }
+    }
+
+    private static DecisionRecord Decision(string requestId) => new(
+        DateTimeOffset.UtcNow, "api", "v1", requestId,
+        new Applicant(1, 30, 1, MaritalStatus.Single, HouseOwnership.Rented, false, "Chef", "Pune", "Maharashtra", 1, 11),
+        0.1, 0.2, false, string.Empty);
+
+    private sealed class RecordingStore : IDecisionLogStore
+    {
+        private readonly Lock _gate = new();
+
+        public bool FailFirst { get; set; }
+
+        public List<DecisionRecord> Records { get; } = [];
+
+        public List<int> Batches { get; } = [];
+
+        public Task AppendAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken = default)
+        {
+            lock (_gate)
+            {
+                if (FailFirst)
+                {
+                    FailFirst = false;
+                    throw new InvalidOperationException("database unavailable");
+                }
+
+                Records.AddRange(records);
+                Batches.Add(records.Count);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task EnsureSchemaAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,93 @@
+using System.CommandLine;
+
+using RiskFlag.Core.Registry;
+using RiskFlag.Core.Tracking;
+
+namespace RiskFlag.Training.Commands;
+
+/// <summary>`register`, `alias set`, `promote`, `rollback`, `list`: the model registry from the command line.</summary>
+public static class RegistryCommands
+{
+    public static IEnumerable<Command> Create(TextWriter output, TextWriter error)
+    {
+        var registry = new Option<DirectoryInfo>("--registry") { Description = "Registry folder (registry.db and version bundles)", DefaultValueFactory = _ => new DirectoryInfo("registry") };
+        var serve = new Option<FileInfo>("--serve") { Description = "Bundle path the site serves; the champion is published here", DefaultValueFactory = _ => new FileInfo(Path.Combine("artifacts", "risk-model.zip")) };
+        var reason = new Option<string>("--reason") { Description = "Why (recorded in the history)", DefaultValueFactory = _ => string.Empty };
+        var by = new Option<string>("--by") { Description = "Who (recorded in the history)", DefaultValueFactory = _ => Environment.UserName };
+
+        ModelRegistry Open(ParseResult result) => ModelRegistry.Open(new RegistryOptions
+        {
+            Directory = result.GetValue(registry)!.FullName,
+            ServedBundlePath = result.GetValue(serve)!.FullName,
+        });
+
+        var runId = new Option<string>("--run") { Description = "Tracked run id (see mlruns/)", Required = true };
+        var tracking = new Option<DirectoryInfo>("--tracking") { Description = "MLflow file store", DefaultValueFactory = _ => new DirectoryInfo("mlruns") };
+        var register = new Command("register", "Register the bundle of a tracked run as a new version") { runId, tracking, registry, serve, by };
+        register.SetAction(result => CommandRunner.Run(error, () =>
+        {
+            var run = new MlflowFileStore(result.GetValue(tracking)!.FullName).FindRun(result.GetValue(runId)!)
+                ?? throw new RegistryException($"no run {result.GetValue(runId)} in {result.GetValue(tracking)!.FullName}");
+            if (run.Status != RunStatus.Finished)
+            {
+                throw new RegistryException($"run {run.RunId} is {run.Status.ToString().ToLowerInvariant()}, only finished runs can be registered");
+            }
+
+            var version = Open(result).Register(Path.Combine(run.ArtifactsDirectory, "risk-model.zip"), run.RunId, result.GetValue(by)!);
+            output.WriteLine($"registered {version.Model} version {version.Version} (model {version.ModelVersion}, grouped ROC AUC {version.GroupedRocAuc:0.0000})");
+            return ExitCodes.Ok;
+        }));
+
+        var aliasName = new Argument<string>("name") { Description = "Alias, e.g. champion or challenger" };
+        var version = new Option<int>("--version") { Description = "Registered version number", Required = true };
+        var set = new Command("set", "Point an alias at a version (champion publishes it to the site)") { aliasName, version, registry, serve, reason, by };
+        set.SetAction(result => CommandRunner.Run(error, () =>
+        {
+            var change = Open(result).SetAlias(result.GetValue(aliasName)!, result.GetValue(version), result.GetValue(by)!, result.GetValue(reason)!);
+            output.WriteLine(Describe(change));
+            return ExitCodes.Ok;
+        }));
+        var alias = new Command("alias", "Manage aliases") { set };
+
+        var force = new Option<bool>("--force") { Description = "Promote even if the gate fails (recorded)" };
+        var maxDrop = new Option<double>("--max-auc-drop") { Description = "Gate: largest allowed drop in grouped ROC AUC", DefaultValueFactory = _ => new RegistryOptions().MaxRocAucDrop };
+        var promote = new Command("promote", "Make the challenger the champion, if it passes the gate") { registry, serve, reason, by, force, maxDrop };
+        promote.SetAction(result => CommandRunner.Run(error, () =>
+        {
+            var gated = ModelRegistry.Open(Open(result).Options with { MaxRocAucDrop = result.GetValue(maxDrop) });
+            output.WriteLine(Describe(gated.Promote(result.GetValue(by)!, result.GetValue(reason)!, result.GetValue(force))));
+            return ExitCodes.Ok;
+        }));
+
+        var rollback = new Command("rollback", "Put the previous champion back") { registry, serve, reason, by };
+        rollback.SetAction(result => CommandRunner.Run(error, () =>
+        {
+            output.WriteLine(Describe(Open(result).Rollback(result.GetValue(by)!, result.GetValue(reason)!)));
+            return ExitCodes.Ok;
+        }));
+
+        var list = new Command("list", "Show versions, aliases and the promotion history") { registry, serve };
+        list.SetAction(result => CommandRunner.Run(error, () =>
+        {
+            var state = Open(result).State();
+            output.WriteLine($"{"version",7}  {"model version",-26} {"grouped AUC",11}  {"registered",-20} {"by",-10} aliases");
+            foreach (var v in state.Versions)
+            {
+                var aliases = string.Join(", ", state.Aliases.Where(a => a.Value == v.Version).Select(a => a.Key));
+                output.WriteLine($"{v.Version,7}  {v.ModelVersion,-26} {v.GroupedRocAuc,11:0.0000}  {v.RegisteredAt:yyyy-MM-dd HH:mm:ss}  {v.RegisteredBy,-10} {aliases}");
+            }
+
+            foreach (var change in state.History)
+            {
+                output.WriteLine(Describe(change));
+            }
+
+            return ExitCodes.Ok;
+        }));
+
+        return [register, alias, promote, rollback, list];
+    }
+
+    private static string Describe(AliasChange c) =>
+        $"{c.ChangedAt:yyyy-MM-dd HH:mm:ss} {c.Action}: {c.Alias} {(c.FromVersion is { } from ? $"v{from} → " : string.Empty)}v{c.ToVersion} by {c.ChangedBy}{(c.Reason.Length > 0 ? $" ({c.Reason})" : string.Empty)}";
+}
