@@ -31,18 +31,14 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>TestResults/screenshots at the repository root (git-ignored).</summary>
+    /// <summary>Where screenshots go: $RISKFLAG_SCREENSHOTS_DIR (CI collects it), else TestResults/screenshots at the repository root (git-ignored).</summary>
     public static string ScreenshotDirectory
     {
         get
         {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RiskFlag.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            var path = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "TestResults", "screenshots");
+            var path = Environment.GetEnvironmentVariable("RISKFLAG_SCREENSHOTS_DIR") is { Length: > 0 } configured
+                ? configured
+                : Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
             Directory.CreateDirectory(path);
             return path;
         }
@@ -75,6 +71,17 @@ public sealed class BrowserSite : IAsyncLifetime
             AcceptDownloads = true,
         });
         return await context.NewPageAsync();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RiskFlag.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? AppContext.BaseDirectory;
     }
 
     public async Task DisposeAsync()
