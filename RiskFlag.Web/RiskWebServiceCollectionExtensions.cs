@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
 using RiskFlag.Web.Api;
+using RiskFlag.Web.Pages.Filters;
 
 namespace RiskFlag.Web;
 
@@ -10,7 +11,7 @@ public static class RiskWebServiceCollectionExtensions
     /// <summary>Pages, problem details and the OpenAPI document.</summary>
     public static IServiceCollection AddRiskWeb(this IServiceCollection services)
     {
-        services.AddRazorPages();
+        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new SecurityHeadersPageFilter()));
         // Pages show Indian place names and ₹ amounts: write them as characters, not numeric entities.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();

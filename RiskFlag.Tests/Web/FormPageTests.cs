@@ -39,6 +39,19 @@ public sealed class FormPageTests(ServedSite site) : IClassFixture<ServedSite>
     }
 
     [Fact]
+    public async Task PagesSayTheyLoadOnlyTheirOwnFilesAndRunNoScript()
+    {
+        foreach (var page in new[] { "/", "/Batch", "/Model" })
+        {
+            var response = await _session.Client.GetAsync(page);
+
+            Assert.Equal("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+                Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        }
+    }
+
+    [Fact]
     public async Task APostWithoutTheAntiforgeryTokenIsRefused()
     {
         var (status, _) = await _session.PostFormAsync("/", Applicants.Valid(), withToken: false);

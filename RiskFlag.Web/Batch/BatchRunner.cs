@@ -32,15 +32,19 @@ public sealed class BatchRunner(BatchResultStore store, IOptions<BatchOptions> o
         var outputPath = store.NewFilePath(".csv");
         try
         {
-            // The scorer is synchronous and CPU-bound (it parallelises internally): keep it off the request thread's stack.
-            var summary = await Task.Run(
+            // The core scorer is synchronous: it blocks its thread while its parser and parallel workers run on the
+            // thread pool. A thread of its own keeps an upload from also holding one of the few pool threads that
+            // every other request needs.
+            var summary = await Task.Factory.StartNew(
                 () =>
                 {
                     using var input = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
                     using var output = new FileStream(outputPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
                     return new BatchScorer(model.Scorer, options.Value.PreviewRows).Score(input, output, BatchOutput.AllInputColumns);
                 },
-                cancellationToken);
+                cancellationToken,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
             return new BatchResult(outputPath, $"riskflag-scored-{model.Version}.csv", summary);
         }
         catch

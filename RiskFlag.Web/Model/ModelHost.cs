@@ -16,8 +16,6 @@ public sealed class ModelHost(string modelPath, ReloadHistory history)
     /// <summary>Read once per request and keep the reference: the model may change between two reads.</summary>
     public LoadedModel? Current => Volatile.Read(ref _current);
 
-    public bool IsReady => Current is not null;
-
     /// <returns>The model that was serving before.</returns>
     public LoadedModel? Swap(LoadedModel next) => Interlocked.Exchange(ref _current, next);
 }
