@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+
 using RiskFlag.Core.Features;
 
 namespace RiskFlag.Core.Bundle;

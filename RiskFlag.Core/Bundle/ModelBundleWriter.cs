@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+
 using RiskFlag.Core.IO;
 
 namespace RiskFlag.Core.Bundle;

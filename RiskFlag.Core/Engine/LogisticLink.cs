@@ -14,11 +14,8 @@ internal static class LogisticLink
     /// </summary>
     public static double Logit(float probability)
     {
-        if (!(probability > 0f && probability < 1f))
-        {
-            throw new InvalidDataException($"XGBoost model JSON: base_score {probability} is not a probability.");
-        }
-
-        return -MathF.Log((1.0f / probability) - 1.0f);
+        return probability is > 0f and < 1f
+            ? -MathF.Log((1.0f / probability) - 1.0f)
+            : throw new InvalidDataException($"XGBoost model JSON: base_score {probability} is not a probability.");
     }
 }

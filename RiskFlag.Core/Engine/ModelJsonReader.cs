@@ -11,7 +11,21 @@ internal static class ModelJsonReader
 {
     private const string SupportedObjective = "binary:logistic";
 
+    /// <exception cref="InvalidDataException">Not valid JSON, not an XGBoost model, or a model this evaluator cannot score.</exception>
     internal static ModelDefinition Read(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return ReadModel(json);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // Malformed documents surface from System.Text.Json in several shapes; callers get one.
+            throw new InvalidDataException("XGBoost model JSON: " + e.Message, e);
+        }
+    }
+
+    private static ModelDefinition ReadModel(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 16 });
         using JsonDocument document = JsonDocument.ParseValue(ref reader);
@@ -90,12 +104,9 @@ internal static class ModelJsonReader
 
     private static JsonElement Property(JsonElement element, string name)
     {
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out JsonElement value))
-        {
-            throw new InvalidDataException($"XGBoost model JSON: missing '{name}'.");
-        }
-
-        return value;
+        return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value)
+            ? value
+            : throw new InvalidDataException($"XGBoost model JSON: missing '{name}'.");
     }
 
     // XGBoost writes learner parameters as strings ("5E-1", "8") and tree arrays as numbers.
@@ -115,21 +126,23 @@ internal static class ModelJsonReader
 
     private static int[] IntArray(JsonElement tree, string name)
     {
-        return Property(tree, name).EnumerateArray().Select(static value => value.GetInt32()).ToArray();
+        return [.. Property(tree, name).EnumerateArray().Select(static value => value.GetInt32())];
     }
 
     private static float[] FloatArray(JsonElement tree, string name)
     {
         // Thresholds are float32 in XGBoost and written in shortest round-trip form, so this recovers them exactly.
-        return Property(tree, name).EnumerateArray().Select(static value => value.GetSingle()).ToArray();
+        return [.. Property(tree, name).EnumerateArray().Select(static value => value.GetSingle())];
     }
 
     private static bool[] BoolArray(JsonElement tree, string name)
     {
         // 1.7 writes 0/1; accept true/false too.
-        return Property(tree, name).EnumerateArray()
-            .Select(static value => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : value.GetInt32() != 0)
-            .ToArray();
+        return
+        [
+            .. Property(tree, name).EnumerateArray()
+                .Select(static value => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : value.GetInt32() != 0),
+        ];
     }
 
     private static void Require(bool condition, string problem)

@@ -37,20 +37,7 @@ public sealed class TreeEnsemble
     public double PredictMargin(ReadOnlySpan<float> features)
     {
         RequireFeatureCount(features.Length, nameof(features));
-        TreeNode[] nodes = _forest.Nodes;
-        double margin = BaseMargin;
-        foreach (int root in _forest.Roots)
-        {
-            int index = root;
-            while (!nodes[index].IsLeaf)
-            {
-                index = nodes[index].Child(features[nodes[index].FeatureIndex]);
-            }
-
-            margin += nodes[index].Value;
-        }
-
-        return margin;
+        return BaseMargin + ForestWalk.SumLeafValues(_forest, features);
     }
 
     public double PredictProbability(ReadOnlySpan<float> features)

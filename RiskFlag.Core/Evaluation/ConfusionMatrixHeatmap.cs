@@ -42,7 +42,7 @@ internal static class ConfusionMatrixHeatmap
 
         svg.Add(Svg.Text(GridLeft + CellWidth, GridBottom + 42.0, "Predicted label", fontSize: 13.0));
         svg.Add(Svg.Text(30.0, GridTop + CellHeight, "Actual label", fontSize: 13.0, rotation: -90.0));
-        svg.Add(Svg.Text(CanvasWidth / 2.0, 388.0, "Shading and percentages: share of the actual class (row)", fontSize: 11.0, fill: "#555555"));
+        svg.Add(Svg.Text(CanvasWidth / 2.0, 368.0, "Shading and percentages: share of the actual class (row)", fontSize: 11.0, fill: "#555555"));
         return svg.ToString();
     }
 

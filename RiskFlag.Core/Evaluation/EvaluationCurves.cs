@@ -1,7 +1,7 @@
 namespace RiskFlag.Core.Evaluation;
 
 /// <summary>
-/// Chart-ready curves of a classifier. ROC and precision-recall curves are downsampled to a few hundred points
+/// Chart-ready curves of a classifier. ROC and precision-recall curves are downsampled to at most 200 points
 /// (endpoints kept), so they stay small whatever the size of the data set.
 /// </summary>
 /// <param name="Roc">X = false-positive rate, Y = true-positive rate, from (0, 0) to (1, 1).</param>

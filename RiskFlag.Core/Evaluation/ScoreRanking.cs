@@ -11,31 +11,30 @@ internal sealed class ScoreRanking
     private readonly double[] _thresholds;
     private readonly double[] _cumulativePositive;
     private readonly double[] _cumulativeNegative;
-    private readonly int _count;
 
     private ScoreRanking(double[] thresholds, double[] cumulativePositive, double[] cumulativeNegative, int count)
     {
         _thresholds = thresholds;
         _cumulativePositive = cumulativePositive;
         _cumulativeNegative = cumulativeNegative;
-        _count = count;
+        Count = count;
     }
 
     /// <summary>Number of distinct scores among rows with non-zero weight.</summary>
-    public int Count => _count;
+    public int Count { get; }
 
     /// <summary>Distinct scores, highest first.</summary>
-    public ReadOnlySpan<double> Thresholds => _thresholds.AsSpan(0, _count);
+    public ReadOnlySpan<double> Thresholds => _thresholds.AsSpan(0, Count);
 
     /// <summary>Positive weight with score &gt;= <see cref="Thresholds"/>[i] (true positives at that threshold).</summary>
-    public ReadOnlySpan<double> CumulativePositive => _cumulativePositive.AsSpan(0, _count);
+    public ReadOnlySpan<double> CumulativePositive => _cumulativePositive.AsSpan(0, Count);
 
     /// <summary>Negative weight with score &gt;= <see cref="Thresholds"/>[i] (false positives at that threshold).</summary>
-    public ReadOnlySpan<double> CumulativeNegative => _cumulativeNegative.AsSpan(0, _count);
+    public ReadOnlySpan<double> CumulativeNegative => _cumulativeNegative.AsSpan(0, Count);
 
-    public double TotalPositive => _count == 0 ? 0.0 : _cumulativePositive[_count - 1];
+    public double TotalPositive => Count == 0 ? 0.0 : _cumulativePositive[Count - 1];
 
-    public double TotalNegative => _count == 0 ? 0.0 : _cumulativeNegative[_count - 1];
+    public double TotalNegative => Count == 0 ? 0.0 : _cumulativeNegative[Count - 1];
 
     /// <summary>Ranking metrics compare positives with negatives, so they are only defined when both occur.</summary>
     public bool HasBothClasses => TotalPositive > 0.0 && TotalNegative > 0.0;

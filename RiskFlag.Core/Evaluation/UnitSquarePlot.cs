@@ -19,6 +19,9 @@ internal sealed class UnitSquarePlot
 
     // Rough advance of a 12px sans-serif character; enough to centre the legend without measuring text.
     private const double LegendCharacterWidth = 6.6;
+    private const double LegendSampleLength = 24.0;
+    private const double LegendSampleGap = 6.0;
+    private const double LegendEntryGap = 22.0;
 
     private static readonly double[] TickValues = [0.0, 0.2, 0.4, 0.6, 0.8, 1.0];
 
@@ -89,17 +92,14 @@ internal sealed class UnitSquarePlot
 
     public void AddLegend(IReadOnlyList<LegendEntry> entries)
     {
-        const double SampleLength = 24.0;
-        const double SampleGap = 6.0;
-        const double EntryGap = 22.0;
-        double[] widths = [.. entries.Select(entry => SampleLength + SampleGap + (entry.Label.Length * LegendCharacterWidth))];
-        double x = (CanvasWidth - (widths.Sum() + (EntryGap * (entries.Count - 1)))) / 2.0;
+        double[] widths = [.. entries.Select(entry => LegendSampleLength + LegendSampleGap + (entry.Label.Length * LegendCharacterWidth))];
+        double x = (CanvasWidth - (widths.Sum() + (LegendEntryGap * (entries.Count - 1)))) / 2.0;
         for (int i = 0; i < entries.Count; i++)
         {
             LegendEntry entry = entries[i];
-            _svg.Add(Svg.Line(x, LegendBaseline - 4.0, x + SampleLength, LegendBaseline - 4.0, entry.Color, 2.0, entry.DashArray));
-            _svg.Add(Svg.Text(x + SampleLength + SampleGap, LegendBaseline, entry.Label, anchor: "start"));
-            x += widths[i] + EntryGap;
+            _svg.Add(Svg.Line(x, LegendBaseline - 4.0, x + LegendSampleLength, LegendBaseline - 4.0, entry.Color, 2.0, entry.DashArray));
+            _svg.Add(Svg.Text(x + LegendSampleLength + LegendSampleGap, LegendBaseline, entry.Label, anchor: "start"));
+            x += widths[i] + LegendEntryGap;
         }
     }
 

@@ -1,4 +1,5 @@
 using RiskFlag.Core.Domain;
+
 using static RiskFlag.Core.Features.FeatureDefinition;
 
 namespace RiskFlag.Core.Features;

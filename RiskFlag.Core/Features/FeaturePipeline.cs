@@ -9,13 +9,15 @@ namespace RiskFlag.Core.Features;
 /// </summary>
 public sealed class FeaturePipeline(FeatureSchema schema, FeatureEncodings encodings)
 {
+    private readonly KeyCache _keys = new();
+
     public FeatureSchema Schema { get; } = schema;
 
     public FeatureEncodings Encodings { get; } = encodings;
 
     public int Width => Schema.Width;
 
-    public EncodedApplicant Encode(Applicant applicant) => Encode(applicant, ApplicantKeys.Of(applicant));
+    public EncodedApplicant Encode(Applicant applicant) => Encode(applicant, _keys.Of(applicant));
 
     public EncodedApplicant Encode(Applicant applicant, ApplicantKeys keys) => new(
         applicant,

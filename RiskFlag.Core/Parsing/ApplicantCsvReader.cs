@@ -31,6 +31,7 @@ public sealed class ApplicantCsvReader : IDisposable
             HasHeader = true,
             TrackLineNumbers = true,
             SkipEmptyLines = true,
+            PoolStrings = true,
             OnMalformedRecord = record => _malformed.Add(new RowError((int)record.LineNumber, "row", Describe(record.Reason))),
         };
         _reader = open(options);

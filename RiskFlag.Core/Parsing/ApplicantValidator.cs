@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using RiskFlag.Core.Domain;
 
 namespace RiskFlag.Core.Parsing;

@@ -1,12 +1,15 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+
 using CsvHelper;
+
 using RiskFlag.Core.Parsing;
 
 namespace RiskFlag.Core.Scoring;
 
 /// <summary>
-/// Streams a CSV or JSON file of applicants into a scored CSV: rows are read, scored in parallel
-/// chunks and written in input order, so memory stays flat however large the file. Cells a
+/// Streams a CSV or JSON file of applicants into a scored CSV: rows are parsed on one thread, scored
+/// in parallel chunks on the others and written in input order, so memory stays flat however large the file. Cells a
 /// spreadsheet would execute (= + - @) are neutralised on the way out.
 /// </summary>
 public sealed class BatchScorer(RiskScorer scorer, int previewRows = 20)
@@ -31,16 +34,47 @@ public sealed class BatchScorer(RiskScorer scorer, int previewRows = 20)
         var errors = new List<RowError>();
         var preview = new List<ScoredRow>();
         int read = 0, scored = 0, flagged = 0;
-        var chunk = new List<ParsedApplicant>(ChunkSize);
-        var results = new RiskAssessment[ChunkSize];
 
-        void Flush()
+        // Parsing runs on its own thread while this one scores (in parallel) and writes the previous chunk.
+        using var chunks = new BlockingCollection<List<ParsedApplicant>>(boundedCapacity: 4);
+        var producer = Task.Run(() =>
         {
-            var snapshot = chunk;
-            Parallel.For(0, snapshot.Count, i => results[i] = scorer.Score(snapshot[i].Applicant!));
-            for (var i = 0; i < snapshot.Count; i++)
+            try
             {
-                var row = snapshot[i];
+                var chunk = new List<ParsedApplicant>(ChunkSize);
+                foreach (var row in rows)
+                {
+                    read++;
+                    observe?.Invoke(row);
+                    if (!row.IsValid)
+                    {
+                        errors.AddRange(row.Errors);
+                        continue;
+                    }
+
+                    chunk.Add(row);
+                    if (chunk.Count == ChunkSize)
+                    {
+                        chunks.Add(chunk);
+                        chunk = new List<ParsedApplicant>(ChunkSize);
+                    }
+                }
+
+                chunks.Add(chunk);
+            }
+            finally
+            {
+                chunks.CompleteAdding();
+            }
+        });
+
+        var results = new RiskAssessment[ChunkSize];
+        foreach (var chunk in chunks.GetConsumingEnumerable())
+        {
+            Parallel.For(0, chunk.Count, i => results[i] = scorer.Score(chunk[i].Applicant!));
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                var row = chunk[i];
                 var assessment = results[i];
                 WriteRow(writer, row, assessment, columns, header.Count, idColumn);
                 scored++;
@@ -50,28 +84,9 @@ public sealed class BatchScorer(RiskScorer scorer, int previewRows = 20)
                     preview.Add(new ScoredRow(row.Line, row.Id, assessment));
                 }
             }
-
-            chunk.Clear();
         }
 
-        foreach (var row in rows)
-        {
-            read++;
-            observe?.Invoke(row);
-            if (!row.IsValid)
-            {
-                errors.AddRange(row.Errors);
-                continue;
-            }
-
-            chunk.Add(row);
-            if (chunk.Count == ChunkSize)
-            {
-                Flush();
-            }
-        }
-
-        Flush();
+        producer.GetAwaiter().GetResult();
         writer.Flush();
         return new BatchSummary(read, scored, flagged, errors, preview, scorer.ModelVersion, scorer.Threshold);
     }

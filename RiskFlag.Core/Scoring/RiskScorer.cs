@@ -1,5 +1,6 @@
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.Domain;
+using RiskFlag.Core.Drift;
 using RiskFlag.Core.Engine;
 using RiskFlag.Core.Features;
 
@@ -60,18 +61,23 @@ public sealed class RiskScorer
         return Ensemble.PredictProbability(features);
     }
 
-    public RiskAssessment Score(Applicant applicant, Explanation explanation = Explanation.Approximate, int topFactors = DefaultTopFactors)
+    /// <param name="drift">When given, the applicant's model inputs and flag join its window of live traffic.</param>
+    public RiskAssessment Score(
+        Applicant applicant,
+        Explanation explanation = Explanation.Approximate,
+        int topFactors = DefaultTopFactors,
+        InputDriftMonitor? drift = null)
     {
         var encoded = Pipeline.Encode(applicant);
         Span<float> features = stackalloc float[Pipeline.Width];
         Pipeline.Transform(encoded, features);
-        var probability = Ensemble.PredictProbability(features);
-        var factors = explanation == Explanation.None ? [] : Explain(encoded, features, explanation, topFactors);
-        return new RiskAssessment(probability, probability >= Threshold, Threshold, ModelVersion, factors, encoded.CityKnown, encoded.StateKnown);
-    }
+        if (explanation == Explanation.None)
+        {
+            var probability = Ensemble.PredictProbability(features);
+            drift?.Observe(features, probability >= Threshold);
+            return new RiskAssessment(probability, probability >= Threshold, Threshold, ModelVersion, [], encoded.CityKnown, encoded.StateKnown);
+        }
 
-    private RiskFactor[] Explain(in EncodedApplicant encoded, ReadOnlySpan<float> features, Explanation explanation, int count)
-    {
         Span<double> contributions = stackalloc double[Pipeline.Width + 1];
         if (explanation == Explanation.Exact)
         {
@@ -82,6 +88,21 @@ public sealed class RiskScorer
             Ensemble.ApproximateContributions(features, contributions);
         }
 
+        // Contributions (bias included) add up to the margin, so the trees need not be walked a second time.
+        var margin = 0.0;
+        foreach (var contribution in contributions)
+        {
+            margin += contribution;
+        }
+
+        var explained = 1 / (1 + Math.Exp(-margin));
+        drift?.Observe(features, explained >= Threshold);
+        var factors = TopFactors(encoded, contributions, topFactors);
+        return new RiskAssessment(explained, explained >= Threshold, Threshold, ModelVersion, factors, encoded.CityKnown, encoded.StateKnown);
+    }
+
+    private RiskFactor[] TopFactors(in EncodedApplicant encoded, ReadOnlySpan<double> contributions, int count)
+    {
         var definitions = Pipeline.Schema.Features;
         Span<int> order = stackalloc int[definitions.Count];
         for (var i = 0; i < order.Length; i++)

@@ -17,7 +17,7 @@ internal static class ApplicantPool
         // The two kinds are drawn and labelled apart so that each kind on its own hits the real shares;
         // the repeated kind carries most rows and would otherwise dominate the sampling error.
         pool.AddRange(DrawKind(random, plan.RepeatedCopies));
-        pool.AddRange(DrawKind(random, Enumerable.Repeat(1, plan.SingleApplicants).ToArray()));
+        pool.AddRange(DrawKind(random, [.. Enumerable.Repeat(1, plan.SingleApplicants)]));
         return pool;
     }
 

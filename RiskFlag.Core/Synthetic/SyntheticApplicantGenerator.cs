@@ -12,15 +12,9 @@ namespace RiskFlag.Core.Synthetic;
 /// <c>new Randomizer(seed)</c>, never from Bogus's global seed, so generators running side by side
 /// cannot disturb each other.
 /// </remarks>
-public sealed class SyntheticApplicantGenerator
+/// <param name="seed">Fixes the output: the same seed and row count always give the same rows.</param>
+public sealed class SyntheticApplicantGenerator(int seed)
 {
-    private readonly int _seed;
-
-    public SyntheticApplicantGenerator(int seed)
-    {
-        _seed = seed;
-    }
-
     /// <summary>Generates <paramref name="rows"/> rows with Ids 1..rows in random order of applicants.</summary>
     public IEnumerable<SyntheticApplicant> Generate(int rows)
     {
@@ -45,7 +39,7 @@ public sealed class SyntheticApplicantGenerator
 
     private IEnumerable<SyntheticApplicant> GenerateRows(int rows)
     {
-        var random = new Randomizer(_seed);
+        var random = new Randomizer(seed);
         List<PooledApplicant> pool = ApplicantPool.Draw(random, rows);
         int[] rowOwners = ExpandCopies(pool, rows);
         // Copies of one applicant are spread over the file, as in the real data.

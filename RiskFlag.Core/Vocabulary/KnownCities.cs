@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 
 namespace RiskFlag.Core.Vocabulary;
 
@@ -341,6 +342,6 @@ public static class KnownCities
     public static double OverallRiskRate { get; } = (double)All.Sum(city => city.RiskyRows) / TotalRows;
 
     /// <summary>Looks a city up by its exact raw spelling ("Warangal[11][12]", not "Warangal").</summary>
-    public static bool TryGet(string name, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out KnownCity city) =>
+    public static bool TryGet(string name, [MaybeNullWhen(false)] out KnownCity city) =>
         ByName.TryGetValue(name, out city);
 }

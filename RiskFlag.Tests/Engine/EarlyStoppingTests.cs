@@ -40,7 +40,7 @@ public sealed class EarlyStoppingTests
         var stopping = new EarlyStopping(patience: 2);
         double[] losses = [0.6, 0.5, 0.5, 0.55];
 
-        bool[] stops = losses.Select((loss, i) => stopping.Observe(i, new EvaluationLine("logloss", loss))).ToArray();
+        bool[] stops = [.. losses.Select((loss, i) => stopping.Observe(i, new EvaluationLine("logloss", loss)))];
 
         Assert.Equal([false, false, false, true], stops);
         Assert.Equal(1, stopping.BestIteration);

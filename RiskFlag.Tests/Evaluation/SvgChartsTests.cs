@@ -32,11 +32,11 @@ public class SvgChartsTests
     [MemberData(nameof(ChartNames))]
     public void ChartEscapesMarkupInTitle(string chart)
     {
-        const string Title = "Q3 <draft> & \"final\" 'v2'";
+        const string title = "Q3 <draft> & \"final\" 'v2'";
 
-        XDocument document = XDocument.Parse(Render(chart, Title));
+        XDocument document = XDocument.Parse(Render(chart, title));
 
-        Assert.Contains(document.Root!.Descendants(SvgNamespace + "text"), text => text.Value == Title);
+        Assert.Contains(document.Root!.Descendants(SvgNamespace + "text"), text => text.Value == title);
     }
 
     [Theory]

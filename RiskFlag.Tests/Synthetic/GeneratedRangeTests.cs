@@ -8,7 +8,7 @@ public class GeneratedRangeTests
     [Fact]
     public void IncomeStaysWithinRealRange()
     {
-        double[] incomes = GeneratedSamples.Medium.Select(row => row.Applicant.Income).ToArray();
+        double[] incomes = [.. GeneratedSamples.Medium.Select(row => row.Applicant.Income)];
 
         Assert.InRange(incomes.Min(), 10_310, 100_000);
         Assert.InRange(incomes.Max(), 9_900_000, 9_999_938);
@@ -61,7 +61,7 @@ public class GeneratedRangeTests
 
     private static void AssertFills(int min, int max, Func<SyntheticApplicant, int> column)
     {
-        HashSet<int> seen = GeneratedSamples.Medium.Select(column).ToHashSet();
+        HashSet<int> seen = [.. GeneratedSamples.Medium.Select(column)];
 
         Assert.Equal(Enumerable.Range(min, max - min + 1), seen.Order());
     }

@@ -10,10 +10,10 @@ internal static class GeneratedSamples
     public const int FullRows = 252_000;
 
     private static readonly Lazy<IReadOnlyList<SyntheticApplicant>> MediumRowsLazy =
-        new(() => new SyntheticApplicantGenerator(Seed).Generate(MediumRows).ToList());
+        new(() => [.. new SyntheticApplicantGenerator(Seed).Generate(MediumRows)]);
 
     private static readonly Lazy<IReadOnlyList<SyntheticApplicant>> FullRowsLazy =
-        new(() => new SyntheticApplicantGenerator(Seed).Generate(FullRows).ToList());
+        new(() => [.. new SyntheticApplicantGenerator(Seed).Generate(FullRows)]);
 
     /// <summary>50,000 rows: large enough for shares within a point.</summary>
     public static IReadOnlyList<SyntheticApplicant> Medium => MediumRowsLazy.Value;

@@ -43,7 +43,7 @@ public class GeneratedShareTests
     [InlineData(5)]
     public void PositiveShareStaysNearRealShareForAnySeed(int seed)
     {
-        List<SyntheticApplicant> rows = new SyntheticApplicantGenerator(seed).Generate(50_000).ToList();
+        List<SyntheticApplicant> rows = [.. new SyntheticApplicantGenerator(seed).Generate(50_000)];
 
         Assert.InRange(rows.Average(row => row.RiskFlag), 0.123 - Tolerance, 0.123 + Tolerance);
     }

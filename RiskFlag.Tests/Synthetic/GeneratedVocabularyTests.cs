@@ -43,8 +43,8 @@ public class GeneratedVocabularyTests
             .Distinct()
             .CountBy(applicant => applicant.City)
             .ToDictionary(pair => pair.Key, pair => pair.Value);
-        double[] generated = KnownCities.All.Select(city => (double)applicantsPerCity.GetValueOrDefault(city.Name)).ToArray();
-        double[] real = KnownCities.All.Select(city => (double)city.Rows).ToArray();
+        double[] generated = [.. KnownCities.All.Select(city => (double)applicantsPerCity.GetValueOrDefault(city.Name))];
+        double[] real = [.. KnownCities.All.Select(city => (double)city.Rows)];
 
         Assert.True(Correlation(generated, real) > 0.85, $"correlation {Correlation(generated, real):F3}");
     }

@@ -7,8 +7,8 @@ public class GeneratorDeterminismTests
     [Fact]
     public void SameSeedAndRowCountGiveIdenticalRows()
     {
-        List<SyntheticApplicant> first = new SyntheticApplicantGenerator(7).Generate(5_000).ToList();
-        List<SyntheticApplicant> second = new SyntheticApplicantGenerator(7).Generate(5_000).ToList();
+        List<SyntheticApplicant> first = [.. new SyntheticApplicantGenerator(7).Generate(5_000)];
+        List<SyntheticApplicant> second = [.. new SyntheticApplicantGenerator(7).Generate(5_000)];
 
         Assert.Equal(first, second);
     }
@@ -18,7 +18,7 @@ public class GeneratorDeterminismTests
     {
         IEnumerable<SyntheticApplicant> rows = new SyntheticApplicantGenerator(7).Generate(2_000);
 
-        Assert.Equal(rows.ToList(), rows.ToList());
+        Assert.Equal(rows.ToList(), [.. rows]);
     }
 
     [Fact]
@@ -30,8 +30,8 @@ public class GeneratorDeterminismTests
     [Fact]
     public void DifferentSeedsGiveDifferentRows()
     {
-        List<SyntheticApplicant> first = new SyntheticApplicantGenerator(1).Generate(2_000).ToList();
-        List<SyntheticApplicant> second = new SyntheticApplicantGenerator(2).Generate(2_000).ToList();
+        List<SyntheticApplicant> first = [.. new SyntheticApplicantGenerator(1).Generate(2_000)];
+        List<SyntheticApplicant> second = [.. new SyntheticApplicantGenerator(2).Generate(2_000)];
 
         Assert.NotEqual(first, second);
         Assert.NotEqual(WriteCsv(1, 2_000), WriteCsv(2, 2_000));
@@ -40,8 +40,8 @@ public class GeneratorDeterminismTests
     [Fact]
     public async Task GeneratorsRunningInParallelDoNotDisturbEachOther()
     {
-        List<SyntheticApplicant> aloneA = new SyntheticApplicantGenerator(101).Generate(20_000).ToList();
-        List<SyntheticApplicant> aloneB = new SyntheticApplicantGenerator(202).Generate(20_000).ToList();
+        List<SyntheticApplicant> aloneA = [.. new SyntheticApplicantGenerator(101).Generate(20_000)];
+        List<SyntheticApplicant> aloneB = [.. new SyntheticApplicantGenerator(202).Generate(20_000)];
 
         Task<List<SyntheticApplicant>> parallelA = Task.Run(() => new SyntheticApplicantGenerator(101).Generate(20_000).ToList());
         Task<List<SyntheticApplicant>> parallelB = Task.Run(() => new SyntheticApplicantGenerator(202).Generate(20_000).ToList());

@@ -1,4 +1,5 @@
 using System.CommandLine;
+
 using RiskFlag.Core.Evaluation;
 using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;

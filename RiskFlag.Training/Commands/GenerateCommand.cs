@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
+
 using RiskFlag.Core.IO;
 using RiskFlag.Core.Synthetic;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+
 using RiskFlag.Core.IO;
 using RiskFlag.Core.Scoring;
 

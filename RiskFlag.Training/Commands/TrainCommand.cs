@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.IO;
 using RiskFlag.Training.Pipeline;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.Engine;
 using RiskFlag.Core.Evaluation;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.Domain;
 using RiskFlag.Core.Parsing;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+
 using RiskFlag.Core.Domain;
 using RiskFlag.Core.Features;
 
@@ -10,48 +10,53 @@ public static class TrainingExamples
 {
     public static IReadOnlyList<TrainingExample> From(IEnumerable<ApplicantRecord> records)
     {
-        var byKey = new Dictionary<string, (ApplicantRecord First, ApplicantKeys Keys, string Identity, int Copies)>(StringComparer.Ordinal);
-        var order = new List<string>();
-        var builder = new StringBuilder(128);
+        var keysCache = new Dictionary<(string, string, string), ApplicantKeys>();
+        var byIdentity = new Dictionary<Identity, int>();
+        var firsts = new List<(Applicant Applicant, ApplicantKeys Keys, Identity Identity)>();
+        var copies = new List<int>();
         foreach (var record in records)
         {
             var label = record.Label ?? throw new InvalidOperationException($"line {record.Line}: training needs a Risk_Flag value");
-            var keys = ApplicantKeys.Of(record.Applicant);
-            var identity = Identity(record.Applicant, keys, builder);
-            var key = string.Concat(identity, "#", label.ToString(CultureInfo.InvariantCulture));
-            if (byKey.TryGetValue(key, out var existing))
+            var a = record.Applicant;
+            // A few hundred distinct spellings across hundreds of thousands of rows: normalise each once.
+            if (!keysCache.TryGetValue((a.City, a.State, a.Profession), out var keys))
             {
-                byKey[key] = existing with { Copies = existing.Copies + 1 };
+                keys = ApplicantKeys.Of(a);
+                keysCache.Add((a.City, a.State, a.Profession), keys);
+            }
+
+            var identity = new Identity(a.Income, a.Age, a.Experience, a.MaritalStatus, a.HouseOwnership, a.OwnsCar,
+                keys.Profession, keys.City, a.CurrentJobYears, a.CurrentHouseYears, label);
+            if (byIdentity.TryGetValue(identity, out var index))
+            {
+                copies[index]++;
             }
             else
             {
-                byKey[key] = (record, keys, identity, 1);
-                order.Add(key);
+                byIdentity.Add(identity, firsts.Count);
+                firsts.Add((a, keys, identity));
+                copies.Add(1);
             }
         }
 
-        return order.Select(key =>
+        var examples = new TrainingExample[firsts.Count];
+        for (var i = 0; i < examples.Length; i++)
         {
-            var (first, keys, identity, copies) = byKey[key];
-            return new TrainingExample(first.Applicant, keys, first.Label!.Value, copies, StableHash.Of(identity));
-        }).ToList();
+            var (applicant, keys, identity) = firsts[i];
+            examples[i] = new TrainingExample(applicant, keys, identity.Label, copies[i], StableHash.Of(identity.Applicant()));
+        }
+
+        return examples;
     }
 
     /// <summary>The applicant's features in normalised form: "West Bengal" and "West_Bengal" are one applicant.</summary>
-    private static string Identity(Applicant a, ApplicantKeys keys, StringBuilder builder)
+    private readonly record struct Identity(
+        double Income, int Age, int Experience, MaritalStatus Marital, HouseOwnership House, bool Car,
+        string Profession, string City, int JobYears, int HouseYears, int Label)
     {
-        builder.Clear();
-        var c = CultureInfo.InvariantCulture;
-        builder.Append(a.Income.ToString("R", c)).Append('|')
-            .Append(a.Age.ToString(c)).Append('|')
-            .Append(a.Experience.ToString(c)).Append('|')
-            .Append((int)a.MaritalStatus).Append('|')
-            .Append((int)a.HouseOwnership).Append('|')
-            .Append(a.OwnsCar ? '1' : '0').Append('|')
-            .Append(keys.Profession).Append('|')
-            .Append(keys.City).Append('|')
-            .Append(a.CurrentJobYears.ToString(c)).Append('|')
-            .Append(a.CurrentHouseYears.ToString(c));
-        return builder.ToString();
+        /// <summary>Stable text of everything but the label: copies with either label share one group.</summary>
+        public string Applicant() => string.Join('|',
+            Income.ToString("R", CultureInfo.InvariantCulture), Age, Experience, (int)Marital, (int)House, Car ? 1 : 0,
+            Profession, City, JobYears, HouseYears);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.Features;
 

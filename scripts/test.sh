@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine and runs every check: formatting, a warning-free build, all tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+bash scripts/setup.sh
+dotnet restore RiskFlag.sln
+dotnet format RiskFlag.sln --verify-no-changes --no-restore
+dotnet build RiskFlag.sln -c Release --no-restore
+
+log=$(mktemp)
+set +e
+dotnet test RiskFlag.sln -c Release --no-build 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+if [[ $status -ne 0 && $failed -eq 0 ]]; then
+  failed=1 # the run broke before reporting (build or host crash): never report it as clean
+fi
+echo "$passed passed, $failed failed"
+exit "$status"
