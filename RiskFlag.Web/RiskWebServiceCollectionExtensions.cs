@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+
 using RiskFlag.Web.Api;
 
 namespace RiskFlag.Web;

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+
 using RiskFlag.Core.Scoring;
 using RiskFlag.Core.Synthetic;
 using RiskFlag.Web.Api;
+
 using static RiskFlag.Tests.Web.ProblemAssertions;
 
 namespace RiskFlag.Tests.Web;

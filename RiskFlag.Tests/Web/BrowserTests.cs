@@ -1,4 +1,5 @@
 using System.Text;
+
 using Microsoft.Playwright;
 
 namespace RiskFlag.Tests.Web;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+
 using RiskFlag.Web.Api;
 
 namespace RiskFlag.Tests.Web;

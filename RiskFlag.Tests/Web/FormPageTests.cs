@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+
 using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
 

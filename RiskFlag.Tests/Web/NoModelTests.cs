@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+
 using static RiskFlag.Tests.Web.ProblemAssertions;
 
 namespace RiskFlag.Tests.Web;

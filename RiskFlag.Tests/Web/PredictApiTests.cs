@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+
 using RiskFlag.Core.Scoring;
+
 using static RiskFlag.Tests.Web.ProblemAssertions;
 
 namespace RiskFlag.Tests.Web;

@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+
 using Microsoft.Extensions.DependencyInjection;
+
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.IO;
 using RiskFlag.Web.Api;
 using RiskFlag.Web.Model;
+
 using static RiskFlag.Tests.Web.ProblemAssertions;
 
 namespace RiskFlag.Tests.Web;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+
 using RiskFlag.Web.Model;
 
 namespace RiskFlag.Tests.Web;
