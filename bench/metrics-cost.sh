@@ -3,7 +3,8 @@
 # Monitoring:Enabled=true and =false, same model, wrk with 16 connections on 127.0.0.1. On and off alternate for
 # several rounds, in the order on-off, off-on, on-off, ..., so a drift in machine load hits both alike; the median of
 # the rounds is the result. While metrics are on, /metrics is scraped every second (Prometheus scrapes every 15 s), so
-# the collection cost is in the numbers too.
+# the collection cost is in the numbers too. Besides throughput, the site's CPU time per request is reported (from
+# /proc): on a shared machine it is far steadier than requests per second.
 #
 #   bash bench/metrics-cost.sh [model.zip]     (default artifacts/risk-model.zip; trained from generated data if missing)
 #   ROUNDS=3 DURATION=20s CONNECTIONS=16 THREADS=2 PORT=5091 bash bench/metrics-cost.sh
@@ -59,8 +60,11 @@ stop_site() {
   site_pid=""
 }
 
-declare -A results=([on]="" [off]="")
-printf '%-6s %-4s %12s %10s %10s %8s\n' round mode requests/s p50 p99 non-2xx
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$site_pid/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
+
+declare -A results=([on]="" [off]="") cpu=([on]="" [off]="")
+printf '%-6s %-4s %12s %10s %10s %8s %14s\n' round mode requests/s p50 p99 non-2xx "cpu µs/req"
 for round in $(seq "$rounds"); do
   order=$( ((round % 2)) && echo "on off" || echo "off on")
   for mode in $order; do
@@ -73,7 +77,9 @@ for round in $(seq "$rounds"); do
 
     # Warm-up: JIT, tiered compilation and the connection pool settle before anything is measured.
     wrk -t"$threads" -c"$connections" -d5s -s bench/predict.lua "$url/api/predict" >/dev/null
+    before=$(cpu_ticks)
     out=$(wrk -t"$threads" -c"$connections" -d"$duration" -s bench/predict.lua "$url/api/predict")
+    after=$(cpu_ticks)
 
     if [[ -n $scraper_pid ]]; then
       kill "$scraper_pid" 2>/dev/null || true
@@ -86,8 +92,11 @@ for round in $(seq "$rounds"); do
     p50=$(sed -nE 's/^p50 ([0-9.]+) ms, p99 ([0-9.]+) ms$/\1/p' <<<"$out")
     p99=$(sed -nE 's/^p50 ([0-9.]+) ms, p99 ([0-9.]+) ms$/\2/p' <<<"$out")
     errors=$(awk '/^non-2xx:/ {print $2}' <<<"$out")
-    printf '%-6s %-4s %12s %8s ms %7s ms %8s\n' "$round" "$mode" "$rps" "$p50" "$p99" "$errors"
+    requests=$(awk '/requests in/ {print $1}' <<<"$out")
+    per_request=$(awk -v t=$((after - before)) -v hz="$ticks_per_second" -v n="$requests" 'BEGIN {printf "%.1f", t / hz * 1e6 / n}')
+    printf '%-6s %-4s %12s %8s ms %7s ms %8s %14s\n' "$round" "$mode" "$rps" "$p50" "$p99" "$errors" "$per_request"
     results[$mode]+="$rps "
+    cpu[$mode]+="$per_request "
   done
 done
 
@@ -95,3 +104,7 @@ median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{v[NR] = $1} END {print
 on=$(median "${results[on]}")
 off=$(median "${results[off]}")
 echo "median requests/s: metrics on $on, off $off ($(awk -v a="$on" -v b="$off" 'BEGIN {printf "%+.1f", (a - b) * 100 / b}') % with metrics on)"
+median1() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{v[NR] = $1} END {printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+on=$(median1 "${cpu[on]}")
+off=$(median1 "${cpu[off]}")
+echo "median site CPU per request: metrics on $on µs, off $off µs ($(awk -v a="$on" -v b="$off" 'BEGIN {printf "%+.1f", (a - b) * 100 / b}') % with metrics on)"
