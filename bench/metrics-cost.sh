@@ -60,7 +60,14 @@ stop_site() {
   site_pid=""
 }
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$site_pid/stat"; }
+cpu_ticks() {
+  if [[ ! -r /proc/$site_pid/stat ]]; then
+    echo "the site (pid $site_pid) is gone:" >&2
+    cat "$work/site.log" >&2
+    exit 1
+  fi
+  awk '{print $14 + $15}' "/proc/$site_pid/stat"
+}
 ticks_per_second=$(getconf CLK_TCK)
 
 declare -A results=([on]="" [off]="") cpu=([on]="" [off]="")
