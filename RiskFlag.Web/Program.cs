@@ -1,14 +1,17 @@
 using RiskFlag.Web;
 using RiskFlag.Web.Api;
 using RiskFlag.Web.Health;
+using RiskFlag.Web.Monitoring;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRiskScoring(builder.Configuration);
 builder.Services.AddRiskWeb();
+builder.Services.AddRiskMonitoring(builder.Configuration);
 
 var app = builder.Build();
 app.UseRiskPipeline();
 app.MapHealth();
+app.MapMetrics();
 app.MapRiskApi();
 app.MapRiskPages();
 app.Run();

@@ -3,6 +3,7 @@ using System.Globalization;
 
 using CsvHelper;
 
+using RiskFlag.Core.Drift;
 using RiskFlag.Core.Parsing;
 
 namespace RiskFlag.Core.Scoring;
@@ -12,13 +13,15 @@ namespace RiskFlag.Core.Scoring;
 /// in parallel chunks on the others and written in input order, so memory stays flat however large the file. Cells a
 /// spreadsheet would execute (= + - @) are neutralised on the way out.
 /// </summary>
-public sealed class BatchScorer(RiskScorer scorer, int previewRows = 20)
+/// <param name="drift">When given, every scored row joins this window of live traffic.</param>
+public sealed class BatchScorer(RiskScorer scorer, int previewRows = 20, InputDriftMonitor? drift = null)
 {
     private const int ChunkSize = 4096;
 
     public static readonly IReadOnlyList<string> ScoreColumns = ["risk_probability", "risk_flag", "top_factors"];
 
-    public BatchSummary Score(Stream input, Stream output, BatchOutput columns, Action<ParsedApplicant>? observe = null)
+    /// <param name="rowScored">Called for every scored row, in input order, on the calling thread.</param>
+    public BatchSummary Score(Stream input, Stream output, BatchOutput columns, Action<ParsedApplicant>? observe = null, Action<RiskAssessment>? rowScored = null)
     {
         var buffered = input.CanSeek ? input : Buffer(input);
         var isJson = ApplicantFileReader.LooksLikeJson(buffered);
@@ -71,12 +74,13 @@ public sealed class BatchScorer(RiskScorer scorer, int previewRows = 20)
         var results = new RiskAssessment[ChunkSize];
         foreach (var chunk in chunks.GetConsumingEnumerable())
         {
-            Parallel.For(0, chunk.Count, i => results[i] = scorer.Score(chunk[i].Applicant!));
+            Parallel.For(0, chunk.Count, i => results[i] = scorer.Score(chunk[i].Applicant!, drift: drift));
             for (var i = 0; i < chunk.Count; i++)
             {
                 var row = chunk[i];
                 var assessment = results[i];
                 WriteRow(writer, row, assessment, columns, header.Count, idColumn);
+                rowScored?.Invoke(assessment);
                 scored++;
                 flagged += assessment.Flag ? 1 : 0;
                 if (preview.Count < previewRows)

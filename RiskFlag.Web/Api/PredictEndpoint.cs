@@ -7,13 +7,14 @@ using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
 using RiskFlag.Web.Applicants;
 using RiskFlag.Web.Model;
+using RiskFlag.Web.Monitoring;
 
 namespace RiskFlag.Web.Api;
 
 /// <summary>POST /api/predict: one applicant object or an array of them, scored with fast (path) attributions.</summary>
 public static class PredictEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, ModelHost host, IOptions<ApiOptions> options)
+    public static async Task<IResult> HandleAsync(HttpContext context, ModelHost host, IOptions<ApiOptions> options, ScoringTelemetry telemetry)
     {
         var request = context.Request;
         if (!request.HasJsonContentType())
@@ -54,20 +55,20 @@ public static class PredictEndpoint
 
         if (Errors(applicants, isArray) is { } errors)
         {
+            telemetry.RecordInvalid(ScoringChannel.Api, applicants.SelectMany(a => a.Errors));
             return ApiProblems.Invalid(errors);
         }
 
-        var scorer = model.Scorer;
         if (!isArray)
         {
             var single = applicants[0];
-            return JsonBodyResult.Create(PredictionResponse.From(single.Id, scorer.Score(single.Applicant!, Explanation.Approximate)), ApiJson.Context.PredictionResponse);
+            return JsonBodyResult.Create(PredictionResponse.From(single.Id, telemetry.Score(model, single.Applicant!, Explanation.Approximate, ScoringChannel.Api)), ApiJson.Context.PredictionResponse);
         }
 
         var responses = new PredictionResponse[applicants.Count];
         for (var i = 0; i < responses.Length; i++)
         {
-            responses[i] = PredictionResponse.From(applicants[i].Id, scorer.Score(applicants[i].Applicant!, Explanation.Approximate));
+            responses[i] = PredictionResponse.From(applicants[i].Id, telemetry.Score(model, applicants[i].Applicant!, Explanation.Approximate, ScoringChannel.Api));
         }
 
         return JsonBodyResult.Create(responses, ApiJson.Context.PredictionResponseArray);

@@ -1,12 +1,15 @@
+using System.Diagnostics;
+
 using Microsoft.Extensions.Options;
 
 using RiskFlag.Core.Scoring;
 using RiskFlag.Web.Model;
+using RiskFlag.Web.Monitoring;
 
 namespace RiskFlag.Web.Batch;
 
 /// <summary>Scores an uploaded file into a scored CSV in the work folder, shared by the batch page and the API.</summary>
-public sealed class BatchRunner(BatchResultStore store, IOptions<BatchOptions> options)
+public sealed class BatchRunner(BatchResultStore store, IOptions<BatchOptions> options, ScoringTelemetry telemetry)
 {
     /// <summary>Copies the request body to disk first: Kestrel forbids the synchronous reads the CSV reader makes, and a file can be re-read.</summary>
     public async Task<string> SaveUploadAsync(Stream upload, CancellationToken cancellationToken)
@@ -35,16 +38,19 @@ public sealed class BatchRunner(BatchResultStore store, IOptions<BatchOptions> o
             // The core scorer is synchronous: it blocks its thread while its parser and parallel workers run on the
             // thread pool. A thread of its own keeps an upload from also holding one of the few pool threads that
             // every other request needs.
+            var started = Stopwatch.GetTimestamp();
             var summary = await Task.Factory.StartNew(
                 () =>
                 {
                     using var input = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
                     using var output = new FileStream(outputPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-                    return new BatchScorer(model.Scorer, options.Value.PreviewRows).Score(input, output, BatchOutput.AllInputColumns);
+                    return telemetry.BatchScorer(model, options.Value.PreviewRows)
+                        .Score(input, output, BatchOutput.AllInputColumns, rowScored: telemetry.RecordBatchRow);
                 },
                 cancellationToken,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
+            telemetry.RecordBatch(summary, Stopwatch.GetElapsedTime(started));
             return new BatchResult(outputPath, $"riskflag-scored-{model.Version}.csv", summary);
         }
         catch

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
 using RiskFlag.Core.Bundle;
+using RiskFlag.Web.Monitoring;
 
 namespace RiskFlag.Web.Model;
 
@@ -15,6 +16,7 @@ public sealed partial class ModelReloadService(
     ModelLoader loader,
     IOptions<ModelOptions> options,
     TimeProvider clock,
+    RiskMetrics metrics,
     ILogger<ModelReloadService> logger) : BackgroundService
 {
     public const string StartupTrigger = "start-up";
@@ -119,6 +121,7 @@ public sealed partial class ModelReloadService(
         }
 
         host.History.Record(outcome);
+        metrics.RecordReload(outcome.Outcome);
         return outcome;
     }
 

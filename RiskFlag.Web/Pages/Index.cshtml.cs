@@ -10,11 +10,12 @@ using RiskFlag.Core.Vocabulary;
 using RiskFlag.Web.Applicants;
 using RiskFlag.Web.Forms;
 using RiskFlag.Web.Model;
+using RiskFlag.Web.Monitoring;
 
 namespace RiskFlag.Web.Pages;
 
 /// <summary>The applicant form: the old Flask page's fields plus the four it lacked, validated by the core rules.</summary>
-public sealed class IndexModel(ModelHost host) : PageModel
+public sealed class IndexModel(ModelHost host, ScoringTelemetry telemetry) : PageModel
 {
     private static readonly IReadOnlyList<string> FallbackProfessions = [.. KnownProfessions.All.Select(TextNormalizer.Display)];
 
@@ -88,6 +89,7 @@ public sealed class IndexModel(ModelHost host) : PageModel
         var errors = new List<RowError>();
         if (!ApplicantValidator.TryCreate(values, 1, expectLabel: false, errors, out var applicant, out _))
         {
+            telemetry.RecordInvalid(ScoringChannel.Form, errors);
             foreach (var error in errors)
             {
                 var name = FieldNames.ToSnakeCase(error.Field);
@@ -111,7 +113,7 @@ public sealed class IndexModel(ModelHost host) : PageModel
         }
 
         // Exact attributions: one applicant on screen deserves consistent reasons, and they still take microseconds.
-        Assessment = Serving.Scorer.Score(applicant!, Explanation.Exact, RiskScorer.DefaultTopFactors);
+        Assessment = telemetry.Score(Serving, applicant!, Explanation.Exact, ScoringChannel.Form);
         return Page();
     }
 
