@@ -1,10 +1,12 @@
 using RiskFlag.Web;
 using RiskFlag.Web.Api;
+using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Health;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRiskScoring(builder.Configuration);
 builder.Services.AddRiskWeb();
+builder.Services.AddDecisionLog(builder.Configuration);
 
 var app = builder.Build();
 app.UseRiskPipeline();

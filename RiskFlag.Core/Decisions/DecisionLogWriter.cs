@@ -57,6 +57,29 @@ public sealed class DecisionLogWriter
         return false;
     }
 
+    /// <summary>
+    /// For callers off the request path (a batch upload): waits for room instead of dropping, so a large file is
+    /// logged whole at the writer's pace. Drops (and counts) only when the queue is closed or the caller gives up.
+    /// </summary>
+    public bool EnqueueOrWait(DecisionRecord record, CancellationToken cancellationToken)
+    {
+        if (_channel.Writer.TryWrite(record))
+        {
+            return true;
+        }
+
+        try
+        {
+            _channel.Writer.WriteAsync(record, cancellationToken).AsTask().GetAwaiter().GetResult();
+            return true;
+        }
+        catch (Exception e) when (e is ChannelClosedException or OperationCanceledException)
+        {
+            RecordDropped?.Invoke(Interlocked.Increment(ref _dropped));
+            return false;
+        }
+    }
+
     /// <summary>The writer loop: runs until <see cref="Complete"/> has been called and the queue is empty.</summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {

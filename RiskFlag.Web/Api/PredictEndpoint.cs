@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
 using RiskFlag.Web.Applicants;
+using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Model;
 
 namespace RiskFlag.Web.Api;
@@ -13,7 +14,7 @@ namespace RiskFlag.Web.Api;
 /// <summary>POST /api/predict: one applicant object or an array of them, scored with fast (path) attributions.</summary>
 public static class PredictEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, ModelHost host, IOptions<ApiOptions> options)
+    public static async Task<IResult> HandleAsync(HttpContext context, ModelHost host, IOptions<ApiOptions> options, DecisionLog decisions)
     {
         var request = context.Request;
         if (!request.HasJsonContentType())
@@ -61,13 +62,17 @@ public static class PredictEndpoint
         if (!isArray)
         {
             var single = applicants[0];
-            return TypedResults.Json(PredictionResponse.From(single.Id, scorer.Score(single.Applicant!, Explanation.Approximate)), ApiJson.Context.PredictionResponse);
+            var assessment = scorer.Score(single.Applicant!, Explanation.Approximate);
+            decisions.Record(DecisionLog.ApiChannel, context.TraceIdentifier, single.Applicant!, assessment);
+            return TypedResults.Json(PredictionResponse.From(single.Id, assessment), ApiJson.Context.PredictionResponse);
         }
 
         var responses = new PredictionResponse[applicants.Count];
         for (var i = 0; i < responses.Length; i++)
         {
-            responses[i] = PredictionResponse.From(applicants[i].Id, scorer.Score(applicants[i].Applicant!, Explanation.Approximate));
+            var assessment = scorer.Score(applicants[i].Applicant!, Explanation.Approximate);
+            decisions.Record(DecisionLog.ApiChannel, $"{context.TraceIdentifier}/{i}", applicants[i].Applicant!, assessment);
+            responses[i] = PredictionResponse.From(applicants[i].Id, assessment);
         }
 
         return TypedResults.Json(responses, ApiJson.Context.PredictionResponseArray);

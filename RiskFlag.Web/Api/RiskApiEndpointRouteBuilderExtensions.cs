@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
+using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Model;
 
 namespace RiskFlag.Web.Api;
@@ -14,7 +15,8 @@ public static class RiskApiEndpointRouteBuilderExtensions
         // The hot path takes its singletons from here rather than per request, so it never opens a service scope.
         var host = endpoints.ServiceProvider.GetRequiredService<ModelHost>();
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<ApiOptions>>();
-        api.MapPost("/predict", (Delegate)((HttpContext context) => PredictEndpoint.HandleAsync(context, host, options)))
+        var decisions = endpoints.ServiceProvider.GetRequiredService<DecisionLog>();
+        api.MapPost("/predict", (Delegate)((HttpContext context) => PredictEndpoint.HandleAsync(context, host, options, decisions)))
             .WithName("Predict")
             .WithSummary("Score one applicant object or an array of them")
             .Accepts<ApplicantRequest>("application/json")

@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Options;
 
 using RiskFlag.Core.Scoring;
+using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Model;
 
 namespace RiskFlag.Web.Batch;
 
 /// <summary>Scores an uploaded file into a scored CSV in the work folder, shared by the batch page and the API.</summary>
-public sealed class BatchRunner(BatchResultStore store, IOptions<BatchOptions> options)
+public sealed class BatchRunner(BatchResultStore store, IOptions<BatchOptions> options, DecisionLog decisions)
 {
     /// <summary>Copies the request body to disk first: Kestrel forbids the synchronous reads the CSV reader makes, and a file can be re-read.</summary>
     public async Task<string> SaveUploadAsync(Stream upload, CancellationToken cancellationToken)
@@ -30,6 +31,7 @@ public sealed class BatchRunner(BatchResultStore store, IOptions<BatchOptions> o
     public async Task<BatchResult> ScoreAsync(LoadedModel model, string inputPath, CancellationToken cancellationToken)
     {
         var outputPath = store.NewFilePath(".csv");
+        var batchId = "batch-" + Path.GetFileNameWithoutExtension(outputPath);
         try
         {
             // The scorer is synchronous and CPU-bound (it parallelises internally): keep it off the request thread's stack.
@@ -38,7 +40,8 @@ public sealed class BatchRunner(BatchResultStore store, IOptions<BatchOptions> o
                 {
                     using var input = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
                     using var output = new FileStream(outputPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-                    return new BatchScorer(model.Scorer, options.Value.PreviewRows).Score(input, output, BatchOutput.AllInputColumns);
+                    return new BatchScorer(model.Scorer, options.Value.PreviewRows).Score(input, output, BatchOutput.AllInputColumns,
+                        onScored: (row, assessment) => decisions.RecordBatchRow(batchId, row, assessment, cancellationToken));
                 },
                 cancellationToken);
             return new BatchResult(outputPath, $"riskflag-scored-{model.Version}.csv", summary);

@@ -8,13 +8,14 @@ using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
 using RiskFlag.Core.Vocabulary;
 using RiskFlag.Web.Applicants;
+using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Forms;
 using RiskFlag.Web.Model;
 
 namespace RiskFlag.Web.Pages;
 
 /// <summary>The applicant form: the old Flask page's fields plus the four it lacked, validated by the core rules.</summary>
-public sealed class IndexModel(ModelHost host) : PageModel
+public sealed class IndexModel(ModelHost host, DecisionLog decisions) : PageModel
 {
     private static readonly IReadOnlyList<string> FallbackProfessions = [.. KnownProfessions.All.Select(TextNormalizer.Display)];
 
@@ -112,6 +113,7 @@ public sealed class IndexModel(ModelHost host) : PageModel
 
         // Exact attributions: one applicant on screen deserves consistent reasons, and they still take microseconds.
         Assessment = Serving.Scorer.Score(applicant!, Explanation.Exact, RiskScorer.DefaultTopFactors);
+        decisions.Record(DecisionLog.FormChannel, HttpContext.TraceIdentifier, applicant!, Assessment);
         return Page();
     }
 
