@@ -13,6 +13,7 @@ app.UseRiskPipeline();
 app.MapHealth();
 app.MapRiskApi();
 app.MapRiskPages();
+app.MapOperatorEndpoints();
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

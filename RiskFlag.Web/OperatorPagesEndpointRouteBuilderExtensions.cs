@@ -1,0 +1,13 @@
+using RiskFlag.Web.Decisions;
+
+namespace RiskFlag.Web;
+
+public static class OperatorPagesEndpointRouteBuilderExtensions
+{
+    /// <summary>The plain endpoints behind the operators' pages (decision export, run plots).</summary>
+    public static IEndpointRouteBuilder MapOperatorEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/decisions/export.csv", DecisionCsvEndpoint.HandleAsync).ExcludeFromDescription();
+        return endpoints;
+    }
+}
