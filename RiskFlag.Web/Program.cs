@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRiskScoring(builder.Configuration);
 builder.Services.AddRiskWeb();
 builder.Services.AddDecisionLog(builder.Configuration);
+builder.Services.AddOperatorPages(builder.Configuration);
 
 var app = builder.Build();
 app.UseRiskPipeline();
