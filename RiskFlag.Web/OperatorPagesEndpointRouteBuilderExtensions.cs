@@ -1,4 +1,5 @@
 using RiskFlag.Web.Decisions;
+using RiskFlag.Web.Runs;
 
 namespace RiskFlag.Web;
 
@@ -8,6 +9,7 @@ public static class OperatorPagesEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapOperatorEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/decisions/export.csv", DecisionCsvEndpoint.HandleAsync).ExcludeFromDescription();
+        endpoints.MapGet("/runs/{id}/plots/{name}", RunPlotEndpoint.Handle).ExcludeFromDescription();
         return endpoints;
     }
 }
