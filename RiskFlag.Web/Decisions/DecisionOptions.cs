@@ -18,6 +18,9 @@ public sealed class DecisionOptions
 
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>How long the writer gathers decisions before writing a partial batch: few full transactions rather than many small ones.</summary>
+    public int FlushIntervalMilliseconds { get; set; } = 200;
+
     /// <summary>Decisions older than this are deleted at start-up and then daily; 0 keeps them forever.</summary>
     public int RetentionDays { get; set; } = 365;
 }

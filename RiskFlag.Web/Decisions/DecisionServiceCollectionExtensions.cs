@@ -30,7 +30,8 @@ public static class DecisionServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<DecisionOptions>>().Value;
-            return new DecisionLogWriter(provider.GetRequiredService<IDecisionLogStore>(), options.QueueCapacity, options.BatchSize);
+            return new DecisionLogWriter(provider.GetRequiredService<IDecisionLogStore>(), options.QueueCapacity, options.BatchSize,
+                TimeSpan.FromMilliseconds(options.FlushIntervalMilliseconds));
         });
         // Whether logging is on is read when the services are built: test hosts add their settings after registration.
         services.AddSingleton(provider => new DecisionLog(
