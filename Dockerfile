@@ -91,8 +91,10 @@ LABEL org.opencontainers.image.title="RiskFlag" \
       riskflag.model.path="/app/model/risk-model.zip"
 # The model is read from Model__Path. Mount a host directory on /app/model to serve another model
 # and hot-reload it (replace risk-model.zip there atomically); the baked-in model is the default.
+# The decision log (SQLite) goes to the app user's home (/app is root's): mount a volume on /home/app/data to keep it.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     Model__Path=/app/model/risk-model.zip \
+    Decisions__Database=/home/app/data/decisions.db \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
 WORKDIR /app
 COPY --from=build /out/site/ /app/

@@ -1,5 +1,6 @@
 using RiskFlag.Web;
 using RiskFlag.Web.Api;
+using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Health;
 using RiskFlag.Web.Monitoring;
 
@@ -7,6 +8,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRiskScoring(builder.Configuration);
 builder.Services.AddRiskWeb();
 builder.Services.AddRiskMonitoring(builder.Configuration);
+builder.Services.AddDecisionLog(builder.Configuration);
+builder.Services.AddOperatorPages(builder.Configuration);
 
 var app = builder.Build();
 app.UseRiskPipeline();
@@ -14,6 +17,7 @@ app.MapHealth();
 app.MapMetrics();
 app.MapRiskApi();
 app.MapRiskPages();
+app.MapOperatorEndpoints();
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

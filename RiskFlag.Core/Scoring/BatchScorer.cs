@@ -20,8 +20,9 @@ public sealed class BatchScorer(RiskScorer scorer, int previewRows = 20, InputDr
 
     public static readonly IReadOnlyList<string> ScoreColumns = ["risk_probability", "risk_flag", "top_factors"];
 
-    /// <param name="rowScored">Called for every scored row, in input order, on the calling thread.</param>
-    public BatchSummary Score(Stream input, Stream output, BatchOutput columns, Action<ParsedApplicant>? observe = null, Action<RiskAssessment>? rowScored = null)
+    /// <param name="onScored">Called for each scored row, in input order, on the writing thread (the decision log).</param>
+    public BatchSummary Score(Stream input, Stream output, BatchOutput columns, Action<ParsedApplicant>? observe = null,
+        Action<ParsedApplicant, RiskAssessment>? onScored = null)
     {
         var buffered = input.CanSeek ? input : Buffer(input);
         var isJson = ApplicantFileReader.LooksLikeJson(buffered);
@@ -80,7 +81,7 @@ public sealed class BatchScorer(RiskScorer scorer, int previewRows = 20, InputDr
                 var row = chunk[i];
                 var assessment = results[i];
                 WriteRow(writer, row, assessment, columns, header.Count, idColumn);
-                rowScored?.Invoke(assessment);
+                onScored?.Invoke(row, assessment);
                 scored++;
                 flagged += assessment.Flag ? 1 : 0;
                 if (preview.Count < previewRows)

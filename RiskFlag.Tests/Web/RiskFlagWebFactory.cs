@@ -28,6 +28,9 @@ public sealed class RiskFlagWebFactory(ModelDirectory model, IReadOnlyDictionary
                 ["Model:ReloadKey"] = ReloadKey,
                 ["Model:DebounceMilliseconds"] = "100",
                 ["Batch:WorkDirectory"] = Model.WorkPath,
+                ["Decisions:Database"] = System.IO.Path.Combine(Model.Path, "decisions.db"),
+                ["Registry:Directory"] = System.IO.Path.Combine(Model.Path, "registry"),
+                ["Tracking:Directory"] = System.IO.Path.Combine(Model.Path, "mlruns"),
                 ["Logging:LogLevel:Default"] = "Warning",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
 using RiskFlag.Web.Applicants;
+using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Model;
 using RiskFlag.Web.Monitoring;
 
@@ -14,7 +15,7 @@ namespace RiskFlag.Web.Api;
 /// <summary>POST /api/predict: one applicant object or an array of them, scored with fast (path) attributions.</summary>
 public static class PredictEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, ModelHost host, IOptions<ApiOptions> options, ScoringTelemetry telemetry)
+    public static async Task<IResult> HandleAsync(HttpContext context, ModelHost host, IOptions<ApiOptions> options, ScoringTelemetry telemetry, DecisionLog decisions)
     {
         var request = context.Request;
         if (!request.HasJsonContentType())
@@ -62,13 +63,17 @@ public static class PredictEndpoint
         if (!isArray)
         {
             var single = applicants[0];
-            return JsonBodyResult.Create(PredictionResponse.From(single.Id, telemetry.Score(model, single.Applicant!, Explanation.Approximate, ScoringChannel.Api)), ApiJson.Context.PredictionResponse);
+            var assessment = telemetry.Score(model, single.Applicant!, Explanation.Approximate, ScoringChannel.Api);
+            decisions.Record(DecisionLog.ApiChannel, context.TraceIdentifier, single.Applicant!, assessment);
+            return JsonBodyResult.Create(PredictionResponse.From(single.Id, assessment), ApiJson.Context.PredictionResponse);
         }
 
         var responses = new PredictionResponse[applicants.Count];
         for (var i = 0; i < responses.Length; i++)
         {
-            responses[i] = PredictionResponse.From(applicants[i].Id, telemetry.Score(model, applicants[i].Applicant!, Explanation.Approximate, ScoringChannel.Api));
+            var assessment = telemetry.Score(model, applicants[i].Applicant!, Explanation.Approximate, ScoringChannel.Api);
+            decisions.Record(DecisionLog.ApiChannel, $"{context.TraceIdentifier}/{i}", applicants[i].Applicant!, assessment);
+            responses[i] = PredictionResponse.From(applicants[i].Id, assessment);
         }
 
         return JsonBodyResult.Create(responses, ApiJson.Context.PredictionResponseArray);

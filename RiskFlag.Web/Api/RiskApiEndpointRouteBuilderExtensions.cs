@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
+using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Model;
 using RiskFlag.Web.Monitoring;
 
@@ -16,7 +17,8 @@ public static class RiskApiEndpointRouteBuilderExtensions
         var host = endpoints.ServiceProvider.GetRequiredService<ModelHost>();
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<ApiOptions>>();
         var telemetry = endpoints.ServiceProvider.GetRequiredService<ScoringTelemetry>();
-        api.MapPost("/predict", (Delegate)((HttpContext context) => PredictEndpoint.HandleAsync(context, host, options, telemetry)))
+        var decisions = endpoints.ServiceProvider.GetRequiredService<DecisionLog>();
+        api.MapPost("/predict", (Delegate)((HttpContext context) => PredictEndpoint.HandleAsync(context, host, options, telemetry, decisions)))
             .WithName("Predict")
             .WithSummary("Score one applicant object or an array of them")
             .Accepts<ApplicantRequest>("application/json")

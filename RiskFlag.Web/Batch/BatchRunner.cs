@@ -3,13 +3,14 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 
 using RiskFlag.Core.Scoring;
+using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Model;
 using RiskFlag.Web.Monitoring;
 
 namespace RiskFlag.Web.Batch;
 
 /// <summary>Scores an uploaded file into a scored CSV in the work folder, shared by the batch page and the API.</summary>
-public sealed class BatchRunner(BatchResultStore store, IOptions<BatchOptions> options, ScoringTelemetry telemetry)
+public sealed class BatchRunner(BatchResultStore store, IOptions<BatchOptions> options, ScoringTelemetry telemetry, DecisionLog decisions)
 {
     /// <summary>Copies the request body to disk first: Kestrel forbids the synchronous reads the CSV reader makes, and a file can be re-read.</summary>
     public async Task<string> SaveUploadAsync(Stream upload, CancellationToken cancellationToken)
@@ -33,6 +34,7 @@ public sealed class BatchRunner(BatchResultStore store, IOptions<BatchOptions> o
     public async Task<BatchResult> ScoreAsync(LoadedModel model, string inputPath, CancellationToken cancellationToken)
     {
         var outputPath = store.NewFilePath(".csv");
+        var batchId = "batch-" + Path.GetFileNameWithoutExtension(outputPath);
         try
         {
             // The core scorer is synchronous: it blocks its thread while its parser and parallel workers run on the
@@ -44,8 +46,12 @@ public sealed class BatchRunner(BatchResultStore store, IOptions<BatchOptions> o
                 {
                     using var input = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
                     using var output = new FileStream(outputPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-                    return telemetry.BatchScorer(model, options.Value.PreviewRows)
-                        .Score(input, output, BatchOutput.AllInputColumns, rowScored: telemetry.RecordBatchRow);
+                    return telemetry.BatchScorer(model, options.Value.PreviewRows).Score(input, output, BatchOutput.AllInputColumns,
+                        onScored: (row, assessment) =>
+                        {
+                            telemetry.RecordBatchRow(assessment);
+                            decisions.RecordBatchRow(batchId, row, assessment, cancellationToken);
+                        });
                 },
                 cancellationToken,
                 TaskCreationOptions.LongRunning,

@@ -8,6 +8,7 @@ using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
 using RiskFlag.Core.Vocabulary;
 using RiskFlag.Web.Applicants;
+using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Forms;
 using RiskFlag.Web.Model;
 using RiskFlag.Web.Monitoring;
@@ -15,7 +16,7 @@ using RiskFlag.Web.Monitoring;
 namespace RiskFlag.Web.Pages;
 
 /// <summary>The applicant form: the old Flask page's fields plus the four it lacked, validated by the core rules.</summary>
-public sealed class IndexModel(ModelHost host, ScoringTelemetry telemetry) : PageModel
+public sealed class IndexModel(ModelHost host, ScoringTelemetry telemetry, DecisionLog decisions) : PageModel
 {
     private static readonly IReadOnlyList<string> FallbackProfessions = [.. KnownProfessions.All.Select(TextNormalizer.Display)];
 
@@ -114,6 +115,7 @@ public sealed class IndexModel(ModelHost host, ScoringTelemetry telemetry) : Pag
 
         // Exact attributions: one applicant on screen deserves consistent reasons, and they still take microseconds.
         Assessment = telemetry.Score(Serving, applicant!, Explanation.Exact, ScoringChannel.Form);
+        decisions.Record(DecisionLog.FormChannel, HttpContext.TraceIdentifier, applicant!, Assessment);
         return Page();
     }
 

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+using RiskFlag.Core.Decisions;
+using RiskFlag.Core.Scoring;
+using RiskFlag.Tests.Web;
+using RiskFlag.Web.Decisions;
+
+namespace RiskFlag.Tests.WebDecisions;
+
+/// <summary>Every channel (API, form, batch) logs each decision it serves with the fields a lender must show later.</summary>
+public sealed class DecisionChannelTests
+{
+    private const string Header = "Id,Income,Age,Experience,Married/Single,House_Ownership,Car_Ownership,Profession,CITY,STATE,CURRENT_JOB_YRS,CURRENT_HOUSE_YRS";
+
+    private static readonly RiskScorer Scorer = RiskScorer.Create(TrainedBundles.Shared.Primary);
+
+    [Fact]
+    public async Task ASingleApiPredictionIsLoggedWithItsRequestId()
+    {
+        using var site = new DecisionSite();
+        var client = site.Factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/predict", Applicants.ToJson(Applicants.Valid(seed: 3)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+
+        var decision = Assert.Single(await site.DecisionsAsync(1));
+        Assert.Equal(DecisionLog.ApiChannel, decision.Channel);
+        Assert.Equal(TrainedBundles.Shared.Primary.Manifest.Version, decision.ModelVersion);
+        Assert.Equal((double)body!["risk_probability"]!, decision.Probability, 12);
+        Assert.Equal((int)body["risk_flag"]! == 1, decision.Flag);
+        Assert.Equal((double)body["threshold"]!, decision.Threshold);
+        Assert.Equal(1_303_834 + (3 * 7_919), decision.Applicant.Income);
+        Assert.Equal("Bhubaneswar", decision.Applicant.City);
+        Assert.NotEmpty(decision.RequestId);
+        Assert.DoesNotContain('/', decision.RequestId);
+        var firstFactor = body["top_factors"]!.AsArray()[0]!;
+        Assert.StartsWith((string)firstFactor["description"]! + ": ", decision.TopFactors, StringComparison.Ordinal);
+        Assert.True((DateTimeOffset.UtcNow - decision.DecidedAt).Duration() < TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task EachApplicantOfAnArrayIsLoggedWithItsIndex()
+    {
+        using var site = new DecisionSite();
+        var client = site.Factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/predict", new JsonArray(
+            Applicants.ToJson(Applicants.Valid(seed: 1)), Applicants.ToJson(Applicants.Valid(seed: 2)), Applicants.ToJson(Applicants.Valid(seed: 3))));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var decisions = await site.DecisionsAsync(3);
+        var ids = decisions.Select(d => d.RequestId).Order(StringComparer.Ordinal).ToList();
+        var prefix = ids[0][..ids[0].LastIndexOf('/')];
+        Assert.Equal([$"{prefix}/0", $"{prefix}/1", $"{prefix}/2"], ids);
+        Assert.All(decisions, d => Assert.Equal(DecisionLog.ApiChannel, d.Channel));
+    }
+
+    [Fact]
+    public async Task TheFormLogsItsDecisionWithTheExactFactorsItShows()
+    {
+        using var site = new DecisionSite();
+        var session = new PageSession(site.Factory.CreateClient());
+        var applicant = Applicants.Valid(seed: 2);
+
+        var (status, html) = await session.PostFormAsync("/", applicant);
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        var decision = Assert.Single(await site.DecisionsAsync(1));
+        Assert.Equal(DecisionLog.FormChannel, decision.Channel);
+        var expected = Scorer.Score(decision.Applicant, Explanation.Exact);
+        Assert.Equal(expected.Probability, decision.Probability, 12);
+        Assert.Equal(string.Join("; ", expected.TopFactors), decision.TopFactors);
+        Assert.Contains(expected.TopFactors[0].Description, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryScoredBatchRowIsLoggedWithTheBatchAndLine()
+    {
+        using var site = new DecisionSite();
+        var client = site.Factory.CreateClient();
+        var csv = $"{Header}\n1,100000,30,5,single,rented,no,Chef,Rewa,Madhya_Pradesh,2,4\n2,abc,30,5,single,rented,no,Chef,Rewa,Madhya_Pradesh,2,4\n3,250000,45,9,married,owned,yes,Chef,Rewa,Madhya_Pradesh,2,4\n";
+
+        var response = await client.PostAsync("/api/predict/batch", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var decisions = await site.DecisionsAsync(2);
+        await Task.Delay(200);
+        Assert.Equal(2, await site.Store.CountAsync(new DecisionQuery()));
+        Assert.All(decisions, d => Assert.Equal(DecisionLog.BatchChannel, d.Channel));
+        var lines = decisions.Select(d => d.RequestId[(d.RequestId.LastIndexOf('/') + 1)..]).Order(StringComparer.Ordinal);
+        Assert.Equal(["2", "4"], lines);
+        var batch = decisions.Select(d => d.RequestId[..d.RequestId.LastIndexOf('/')]).Distinct().Single();
+        Assert.StartsWith("batch-", batch, StringComparison.Ordinal);
+        var rich = decisions.Single(d => d.Applicant.Income == 250_000);
+        Assert.Equal(Scorer.Score(rich.Applicant).Probability, rich.Probability, 12);
+    }
+
+    [Fact]
+    public async Task NothingIsLoggedWhenDisabled()
+    {
+        using var site = new DecisionSite(new Dictionary<string, string?> { ["Decisions:Enabled"] = "false" });
+        var client = site.Factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/predict", Applicants.ToJson(Applicants.Valid()));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        await Task.Delay(300);
+        Assert.Equal(0, await site.Store.CountAsync(new DecisionQuery()));
+        Assert.Equal(0, site.Writer.Pending);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+
+using RiskFlag.Core.Decisions;
+using RiskFlag.Core.Domain;
+using RiskFlag.Tests.Web;
+
+namespace RiskFlag.Tests.WebDecisions;
+
+/// <summary>The Decisions page searches the log and exports what it found as CSV a spreadsheet cannot execute.</summary>
+public sealed class DecisionsPageTests : IDisposable
+{
+    private static readonly DateTimeOffset Day = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly DecisionSite _site = new(new Dictionary<string, string?> { ["Decisions:RetentionDays"] = "0" });
+
+    public void Dispose() => _site.Dispose();
+
+    [Fact]
+    public async Task FiltersByDateRangeFlagModelAndChannel()
+    {
+        var client = _site.Factory.CreateClient();
+        await SeedAsync();
+
+        Assert.Equal("4 decisions match", await CountAsync(client, "/Decisions"));
+        Assert.Equal("2 decisions match", await CountAsync(client, "/Decisions?flag=1"));
+        Assert.Equal("1 decisions match", await CountAsync(client, "/Decisions?model=v2"));
+        Assert.Equal("3 decisions match", await CountAsync(client, "/Decisions?from=2026-03-10&to=2026-03-11"));
+        Assert.Equal("2 decisions match", await CountAsync(client, "/Decisions?from=2026-03-10&to=2026-03-10"));
+        Assert.Equal("1 decisions match", await CountAsync(client, "/Decisions?from=2026-03-11&to=2026-03-11"));
+        Assert.Equal("1 decisions match", await CountAsync(client, "/Decisions?channel=api&flag=0"));
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Decisions?model=v2"));
+        Assert.Contains("req-3", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("req-1", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/decisions/export.csv?model=v2\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheCsvExportHasTheFilteredRowsWithFormulasNeutralised()
+    {
+        var client = _site.Factory.CreateClient();
+        await SeedAsync();
+
+        var response = await client.GetAsync("/decisions/export.csv?flag=1");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
+
+        Assert.StartsWith("decided_at,channel,model_version,request_id,income,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(3, lines.Length);
+        Assert.All(lines.Skip(1), line => Assert.EndsWith(",1,Age: +0.40", line.Replace("\"", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal));
+        var attack = lines.Single(l => l.Contains("req-4", StringComparison.Ordinal));
+        Assert.DoesNotContain(",=HYPERLINK", attack, StringComparison.Ordinal);
+        Assert.DoesNotContain(",@SUM", attack, StringComparison.Ordinal);
+        Assert.Contains("'=HYPERLINK", attack, StringComparison.Ordinal);
+        Assert.Contains("2026-03-11T", attack, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheExportOfAnEmptySearchIsJustTheHeader()
+    {
+        var client = _site.Factory.CreateClient();
+
+        var csv = await client.GetStringAsync("/decisions/export.csv?model=none");
+
+        Assert.Equal(string.Join(',', RiskFlag.Web.Decisions.DecisionCsvEndpoint.Header) + "\n", csv);
+    }
+
+    private static async Task<string> CountAsync(HttpClient client, string url)
+    {
+        var text = PageSession.TextOf(await client.GetStringAsync(url), "p", "decision-count")!;
+        return text[..text.IndexOf(';', StringComparison.Ordinal)];
+    }
+
+    private async Task SeedAsync()
+    {
+        static DecisionRecord Decision(DateTimeOffset at, string channel, string model, string id, bool flag, string city = "Rewa", string profession = "Chef") => new(
+            at, channel, model, id,
+            new Applicant(100_000, 30, 5, MaritalStatus.Single, HouseOwnership.Rented, false, profession, city, "Madhya_Pradesh", 2, 4),
+            flag ? 0.8 : 0.1, 0.5, flag, "Age: +0.40");
+
+        await _site.Store.AppendAsync(
+        [
+            Decision(Day.AddDays(-2), "api", "v1", "req-1", false),
+            Decision(Day, "form", "v1", "req-2", false),
+            Decision(Day.AddHours(-1), "batch", "v2", "req-3", true),
+            Decision(Day.AddDays(1), "batch", "v1", "req-4", true, city: "=HYPERLINK(\"http://x\")", profession: "@SUM(A1)"),
+        ]);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+using RiskFlag.Core.Bundle;
+using RiskFlag.Core.Registry;
+using RiskFlag.Tests.Web;
+
+namespace RiskFlag.Tests.WebDecisions;
+
+/// <summary>An operator promotes and rolls back from the Models page with the ops key; the site then serves the new champion.</summary>
+public sealed class ModelsPageTests : IDisposable
+{
+    private static readonly ModelBundle Primary = TrainedBundles.Shared.Primary;
+    private static readonly ModelBundle Secondary = TrainedBundles.Shared.Secondary;
+
+    private readonly ModelDirectory _model = ModelDirectory.With(Primary);
+    private readonly RiskFlagWebFactory _factory;
+    private readonly PageSession _session;
+
+    public ModelsPageTests()
+    {
+        var registry = ModelRegistry.Open(new RegistryOptions { Directory = Path.Combine(_model.Path, "registry"), ServedBundlePath = _model.BundlePath });
+        var v1 = registry.Register(Write(Primary, "primary.zip"), "run-one", "ci");
+        var v2 = registry.Register(Write(Secondary, "secondary.zip"), "run-two", "ci");
+        registry.SetAlias(RegistryOptions.ChampionAlias, v1.Version, "ci", "first");
+        registry.SetAlias(RegistryOptions.ChallengerAlias, v2.Version, "ci", "retrained");
+        _factory = new RiskFlagWebFactory(_model);
+        _session = new PageSession(_factory.CreateClient());
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _model.Dispose();
+    }
+
+    [Fact]
+    public async Task ThePageShowsVersionsAliasesAndHistory()
+    {
+        var html = WebUtility.HtmlDecode(await _session.Client.GetStringAsync("/Models"));
+
+        Assert.Equal("champion", AliasCell(html, 1));
+        Assert.Equal("challenger", AliasCell(html, 2));
+        Assert.Contains(Secondary.Manifest.Version, html, StringComparison.Ordinal);
+        Assert.Contains("retrained", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Models\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PromoteAndRollbackWithTheKeyChangeWhatTheSiteServes()
+    {
+        var (status, html) = await PostAsync("Promote", RiskFlagWebFactory.ReloadKey);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("champion is now v2", html, StringComparison.Ordinal);
+        await Eventually.AssertAsync(async () => await ServingVersionAsync() == Secondary.Manifest.Version, "the promoted bundle to be served");
+
+        (status, html) = await PostAsync("Rollback", RiskFlagWebFactory.ReloadKey);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("champion is now v1", html, StringComparison.Ordinal);
+        await Eventually.AssertAsync(async () => await ServingVersionAsync() == Primary.Manifest.Version, "the previous bundle to be served again");
+        Assert.Contains(">rollback<", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("wrong-key", HttpStatusCode.Forbidden, "Wrong operators' key")]
+    [InlineData("", HttpStatusCode.Unauthorized, "Enter the operators' key")]
+    public async Task AWrongOrMissingKeyChangesNothing(string key, HttpStatusCode expected, string error)
+    {
+        var before = File.ReadAllBytes(_model.BundlePath);
+
+        var (status, html) = await PostAsync("Promote", key);
+
+        Assert.Equal(expected, status);
+        Assert.Contains(error, html, StringComparison.Ordinal);
+        Assert.Equal("champion", AliasCell(html, 1));
+        Assert.Equal(before, File.ReadAllBytes(_model.BundlePath));
+        await Task.Delay(300);
+        Assert.Equal(Primary.Manifest.Version, await ServingVersionAsync());
+    }
+
+    [Fact]
+    public async Task APostWithoutTheAntiforgeryTokenIsRefused()
+    {
+        var (status, _) = await _session.PostFormAsync("/Models?handler=Promote", Fields(RiskFlagWebFactory.ReloadKey), withToken: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(Primary.Manifest.Version, await ServingVersionAsync());
+    }
+
+    private static Dictionary<string, string> Fields(string key) => new() { ["ops_key"] = key, ["changed_by"] = "olga", ["reason"] = "better recall" };
+
+    private async Task<(HttpStatusCode Status, string Html)> PostAsync(string handler, string key)
+    {
+        var values = Fields(key);
+        values[PageSession.TokenField] = await _session.TokenAsync("/Models");
+        var response = await _session.Client.PostAsync($"/Models?handler={handler}", new FormUrlEncodedContent(values));
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    private async Task<string?> ServingVersionAsync() =>
+        (string?)(await _session.Client.GetFromJsonAsync<JsonObject>("/api/model"))!["version"];
+
+    private static string? AliasCell(string html, int version)
+    {
+        var row = System.Text.RegularExpressions.Regex.Match(html, $"<tr id=\"version-{version}\">(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        return System.Text.RegularExpressions.Regex.Match(row, "<td class=\"aliases\">(.*?)</td>").Groups[1].Value;
+    }
+
+    private string Write(ModelBundle bundle, string name)
+    {
+        var path = Path.Combine(_model.Path, name);
+        ModelBundleWriter.Write(bundle, path);
+        return path;
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+
+using RiskFlag.Core.Decisions;
+using RiskFlag.Web.Model;
+
+namespace RiskFlag.Web.Decisions;
+
+public static class DecisionServiceCollectionExtensions
+{
+    /// <summary>Shutdown waits this long (at least) for the requests in flight and the decision queue to drain.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The decision log (store, queue, writer and retention services).</summary>
+    public static IServiceCollection AddDecisionLog(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DecisionOptions>(configuration.GetSection(DecisionOptions.Section));
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = host.ShutdownTimeout < ShutdownTimeout ? ShutdownTimeout : host.ShutdownTimeout);
+
+        services.AddSingleton<IDecisionLogStore>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<DecisionOptions>>().Value;
+            if (!string.IsNullOrWhiteSpace(options.PostgresConnectionString))
+            {
+                return new PostgresDecisionLogStore(options.PostgresConnectionString);
+            }
+
+            var environment = provider.GetRequiredService<IHostEnvironment>();
+            return new SqliteDecisionLogStore(ModelPathResolver.Resolve(options.Database, environment.ContentRootPath, Directory.GetCurrentDirectory()));
+        });
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<DecisionOptions>>().Value;
+            return new DecisionLogWriter(provider.GetRequiredService<IDecisionLogStore>(), options.QueueCapacity, options.BatchSize,
+                TimeSpan.FromMilliseconds(options.FlushIntervalMilliseconds));
+        });
+        // Whether logging is on is read when the services are built: test hosts add their settings after registration.
+        services.AddSingleton(provider => new DecisionLog(
+            provider.GetRequiredService<IOptions<DecisionOptions>>().Value.Enabled ? provider.GetRequiredService<DecisionLogWriter>() : null,
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<DecisionLogService>();
+        services.AddHostedService<DecisionRetentionService>();
+        return services;
+    }
+}

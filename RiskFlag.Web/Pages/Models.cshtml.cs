@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+using RiskFlag.Core.Registry;
+using RiskFlag.Web.Model;
+using RiskFlag.Web.Registry;
+
+namespace RiskFlag.Web.Pages;
+
+/// <summary>
+/// The model registry: versions, aliases, promotion history, and the operator's promote and rollback. Moving the
+/// champion publishes its bundle to the served path; the file watcher then hot-reloads it, as after a CLI promotion.
+/// </summary>
+public sealed class ModelsModel(SiteRegistry registry, OpsKey opsKey, ModelHost host) : PageModel
+{
+    [BindProperty(Name = "ops_key")]
+    public string? Key { get; set; }
+
+    [BindProperty(Name = "changed_by")]
+    public string? ChangedBy { get; set; }
+
+    [BindProperty(Name = "reason")]
+    public string? Reason { get; set; }
+
+    [BindProperty(Name = "force")]
+    public bool Force { get; set; }
+
+    public RegistryState? State { get; private set; }
+
+    public string RegistryDirectory => registry.Options.Directory;
+
+    public string ServedPath => registry.Options.ServedBundlePath;
+
+    public string? ServingVersion => host.Current?.Version;
+
+    public bool KeyConfigured => opsKey.IsConfigured;
+
+    public string? Error { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public void OnGet() => Load();
+
+    public IActionResult OnPostPromote() => Change(r => r.Promote(ChangedBy!.Trim(), Reason!.Trim(), Force));
+
+    public IActionResult OnPostRollback() => Change(r => r.Rollback(ChangedBy!.Trim(), Reason!.Trim()));
+
+    public IEnumerable<string> AliasesOf(int version) =>
+        State is null ? [] : State.Aliases.Where(a => a.Value == version).Select(a => a.Key).Order(StringComparer.Ordinal);
+
+    private PageResult Change(Func<ModelRegistry, AliasChange> change)
+    {
+        if (!opsKey.IsConfigured)
+        {
+            return Refuse(StatusCodes.Status403Forbidden, "Promotion over the web is disabled: set Model:ReloadKey (the operators' key) to enable it.");
+        }
+
+        if (!opsKey.Matches(Key))
+        {
+            return Refuse(string.IsNullOrEmpty(Key) ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden,
+                string.IsNullOrEmpty(Key) ? "Enter the operators' key." : "Wrong operators' key: nothing was changed.");
+        }
+
+        if (string.IsNullOrWhiteSpace(ChangedBy) || string.IsNullOrWhiteSpace(Reason))
+        {
+            return Refuse(StatusCodes.Status400BadRequest, "Say who you are and why: both are kept in the promotion history.");
+        }
+
+        if (!registry.Exists)
+        {
+            return Refuse(StatusCodes.Status409Conflict, "There is no registry yet: register a version with riskflag-train register.");
+        }
+
+        try
+        {
+            var done = change(registry.Open());
+            Message = $"{done.Alias} is now v{done.ToVersion} (was {(done.FromVersion is { } from ? $"v{from}" : "unset")}). The site reloads the published bundle in a moment.";
+        }
+        catch (RegistryException e)
+        {
+            return Refuse(StatusCodes.Status409Conflict, e.Message);
+        }
+
+        Load();
+        return Page();
+    }
+
+    private PageResult Refuse(int status, string error)
+    {
+        Error = error;
+        Response.StatusCode = status;
+        Load();
+        return Page();
+    }
+
+    private void Load() => State = registry.Exists ? registry.Open().State() : null;
+}

@@ -1,0 +1,13 @@
+namespace RiskFlag.Web.Registry;
+
+/// <summary>The "Registry" configuration section: where the model registry lives (the CLI's registry/ by default).</summary>
+public sealed class SiteRegistryOptions
+{
+    public const string Section = "Registry";
+
+    /// <summary>A relative path is looked up like Model:Path.</summary>
+    public string Directory { get; set; } = "registry";
+
+    /// <summary>The promotion gate, as in the CLI.</summary>
+    public double MaxRocAucDrop { get; set; } = 0.01;
+}
