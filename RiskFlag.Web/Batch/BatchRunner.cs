@@ -37,9 +37,9 @@ public sealed class BatchRunner(BatchResultStore store, IOptions<BatchOptions> o
         var batchId = "batch-" + Path.GetFileNameWithoutExtension(outputPath);
         try
         {
-            // The core scorer is synchronous: it blocks its thread while its parser and parallel workers run on the
-            // thread pool. A thread of its own keeps an upload from also holding one of the few pool threads that
-            // every other request needs.
+            // The core scorer is synchronous: it blocks its thread until its parser task has run. Started from a pool
+            // thread, that task would sit in the blocked thread's local queue, which a pool kept busy by other requests
+            // never steals from; from a thread of its own it goes to the global queue and runs.
             var started = Stopwatch.GetTimestamp();
             var summary = await Task.Factory.StartNew(
                 () =>

@@ -72,7 +72,10 @@ public sealed partial class ModelReloadService(
                     batch.Add(request);
                 }
 
-                var outcome = Reload(string.Join(", ", batch.Select(r => r.Trigger).Distinct()));
+                // On a thread of its own: loading blocks (the smoke batch waits for its parser task), and a blocked
+                // pool thread keeps that task in its local queue, where a busy site's pool would never steal it.
+                var triggers = string.Join(", ", batch.Select(r => r.Trigger).Distinct());
+                var outcome = await Task.Factory.StartNew(() => Reload(triggers), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 foreach (var request in batch)
                 {
                     request.Completion.TrySetResult(outcome);
