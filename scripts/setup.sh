@@ -5,7 +5,7 @@
 # jq and shellcheck (container build steps and their tests), and the pinned Node lint tools (tools/lint).
 set -euo pipefail
 
-packages=(libxgboost0 chromium prometheus wrk postgresql jq shellcheck)
+read -r -a packages < "$(dirname "$0")/apt-packages.txt"
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
