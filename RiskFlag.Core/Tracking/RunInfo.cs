@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using RiskFlag.Core.IO;
+
 namespace RiskFlag.Core.Tracking;
 
 /// <summary>One recorded run, read back from the store.</summary>
@@ -28,6 +30,7 @@ public sealed record RunInfo(string RunId, string ExperimentId, string RunName, 
         var path = Path.Combine(Directory, folder);
         return System.IO.Directory.Exists(path)
             ? System.IO.Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                .Where(f => !AtomicFile.IsTemporary(f))
                 .ToDictionary(f => Path.GetRelativePath(path, f).Replace('\\', '/'), f => parse(File.ReadAllText(f)), StringComparer.Ordinal)
             : [];
     }

@@ -10,6 +10,8 @@ public sealed class TrackingTests(TrainedModelFixture fixture) : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("riskflag-tracking-").FullName;
 
+    private readonly Lock _parametersLock = new();
+
     private string Store => Path.Combine(_directory, "mlruns");
 
     [Fact]
@@ -74,11 +76,26 @@ public sealed class TrackingTests(TrainedModelFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void Reading_a_run_skips_a_value_another_writer_is_still_writing()
+    {
+        var store = new MlflowFileStore(Store);
+        store.StartRun(store.EnsureExperiment(MlflowFileStore.DefaultExperiment), "reader", RunTags.Current("reader"));
+        var run = Assert.Single(store.ListRuns());
+        var inProgress = Path.Combine(run.Directory, "tags", ".mlflow.note.0123456789abcdef.tmp");
+        using var writer = new FileStream(inProgress, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+
+        var tags = Assert.Single(store.ListRuns()).Tags;
+
+        Assert.DoesNotContain(tags.Keys, key => key.EndsWith(".tmp", StringComparison.Ordinal));
+        Assert.Equal("reader", tags["mlflow.runName"]);
+    }
+
+    [Fact]
     public async Task Concurrent_runs_do_not_corrupt_the_store()
     {
-        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => Train(fixture.DataPath))));
+        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => TrainReportingErrors(fixture.DataPath))));
 
-        Assert.All(runs, code => Assert.Equal(ExitCodes.Ok, code));
+        Assert.All(runs, run => Assert.True(run.Code == ExitCodes.Ok, $"exit {run.Code}: {run.Errors}"));
         var recorded = new MlflowFileStore(Store).ListRuns();
         Assert.Equal(3, recorded.Count);
         Assert.All(recorded, r => Assert.Equal(RunStatus.Finished, r.Status));
@@ -87,17 +104,25 @@ public sealed class TrackingTests(TrainedModelFixture fixture) : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private int Train(string data)
+    private int Train(string data) => TrainReportingErrors(data).Code;
+
+    private (int Code, string Errors) TrainReportingErrors(string data)
     {
+        // Written once under a lock: concurrent runs must never read a half-written parameters file.
         var parameters = Path.Combine(_directory, "params.json");
-        if (!File.Exists(parameters))
+        lock (_parametersLock)
         {
-            File.WriteAllText(parameters, fixture.Parameters.ToJson());
+            if (!File.Exists(parameters))
+            {
+                File.WriteAllText(parameters, fixture.Parameters.ToJson());
+            }
         }
 
-        return CliApplication.Run(
+        var errors = new StringWriter();
+        var code = CliApplication.Run(
             ["train", "--data", data, "--params", parameters, "--artifacts", Path.Combine(_directory, "artifacts", Guid.NewGuid().ToString("N")), "--tracking", Store],
             TextWriter.Null,
-            TextWriter.Null);
+            errors);
+        return (code, errors.ToString());
     }
 }
