@@ -22,12 +22,18 @@ fi
 publish_site
 
 run() {
-  local enabled=$1 db="$work/decisions-$2.db" out
+  local enabled=$1 db="$work/decisions-$2.db"
   Decisions__Enabled=$enabled Decisions__Database="$db" start_site "$model"
   # The warm-up run's summary is kept too: its requests are logged as well.
   wrk -t"${THREADS:-2}" -c16 -d3s -s bench/predict.lua "$BASE/api/predict" >"$work/warmup.txt"
+  local before after
+  before=$(site_ticks)
   wrk -t"${THREADS:-2}" -c16 -d"${seconds}s" -s bench/predict.lua "$BASE/api/predict" >"$work/run.txt"
+  after=$(site_ticks)
   grep -E "Requests/sec|Latency  |non-2xx|p50" "$work/run.txt" | sed 's/^ */    /'
+  # CPU per request moves far less with other load on the machine than requests/s does.
+  awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" '/ requests in / { printf "    server CPU: %.1f us per request\n", t / hz * 1e6 / $1 }' "$work/run.txt"
+  echo "    load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   stop_site
   if [[ $enabled == true ]]; then
     # The stop above (SIGTERM, a clean shutdown) flushed the queue: one row per answered request of both runs.

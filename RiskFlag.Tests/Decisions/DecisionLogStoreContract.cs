@@ -58,11 +58,34 @@ public abstract class DecisionLogStoreContract
         var odd = Decision(Start, true, "v1") with
         {
             Applicant = Decision(Start, true, "v1").Applicant with { City = "Khora,_Ghaziabad'; DROP TABLE decisions;--", Profession = "Hubli–Dharwad" },
+            TopFactors = string.Concat(Enumerable.Repeat("City Hubli–Dharwad: +0.80; ", 40)), // longer than any stack buffer
         };
 
         await Store.AppendAsync([odd]);
 
         Assert.Equal(odd, Assert.Single(await Store.SearchAsync(new DecisionQuery())));
+    }
+
+    [Fact]
+    public async Task Empty_text_is_stored_as_empty_not_null()
+    {
+        await Store.EnsureSchemaAsync();
+        var plain = Decision(Start, false, "v1") with { TopFactors = string.Empty, RequestId = string.Empty };
+
+        await Store.AppendAsync([plain]);
+
+        Assert.Equal(plain, Assert.Single(await Store.SearchAsync(new DecisionQuery())));
+    }
+
+    [Fact]
+    public async Task A_batch_with_a_bad_record_stores_none_of_it()
+    {
+        await Store.EnsureSchemaAsync();
+        var bad = Decision(Start.AddMinutes(1), true, "v1") with { Channel = null! };
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Store.AppendAsync([Decision(Start, true, "v1"), bad]));
+
+        Assert.Equal(0, await Store.CountAsync(new DecisionQuery()));
     }
 
     [Fact]

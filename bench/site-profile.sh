@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Samples the site's CPU under /api/predict load with perf and prints the samples' stacks (`perf script -F ip,sym,dso`:
+# one block of frames per sample, leaf first, blocks separated by blank lines) for a caller to classify.
+# A share of one process's samples barely moves when other work shares the machine; requests per second do.
+#
+#   source bench/site-profile.sh; profile_site MODEL.zip [VAR=value ...] > stacks.txt
+# The VAR=value pairs configure the site (e.g. Monitoring__Enabled=false). Needs perf (linux-perf) and wrk; runs
+# wrk -t2 -c16 on 127.0.0.1 and scrapes /metrics every second, as Prometheus would.
+profile_site() {
+  local model=$1
+  shift
+  local port=${PORT:-5092} work site_pid scraper_pid wrk_pid
+  local url="http://127.0.0.1:$port"
+  work=$(mktemp -d)
+  dotnet build RiskFlag.Web -c Release -v quiet -nologo >/dev/null
+  # perf maps for JIT-compiled code: no ReadyToRun code (which perf cannot name) and no W^X double mapping.
+  env DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0 \
+    Model__Path="$model" ASPNETCORE_URLS="$url" Logging__LogLevel__Default=Warning "$@" \
+    timeout 300 dotnet RiskFlag.Web/bin/Release/net10.0/RiskFlag.Web.dll >"$work/site.log" 2>&1 &
+  site_pid=$!
+  for _ in $(seq 100); do curl -fs "$url/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+  (while true; do curl -fs -o /dev/null "$url/metrics" || true; sleep 1; done) &
+  scraper_pid=$!
+
+  wrk -t2 -c16 -d8s -s bench/predict.lua "$url/api/predict" >/dev/null
+  wrk -t2 -c16 -d12s -s bench/predict.lua "$url/api/predict" >"$work/wrk.txt" &
+  wrk_pid=$!
+  sleep 1
+  perf record -e cpu-clock -F 999 -g -p "$(pgrep -P "$site_pid" -x dotnet || echo "$site_pid")" -o "$work/perf.data" -- sleep 9 >/dev/null 2>&1
+  wait "$wrk_pid"
+  grep Requests/sec "$work/wrk.txt" >&2
+
+  kill "$scraper_pid" 2>/dev/null || true
+  perf script -i "$work/perf.data" -F ip,sym,dso 2>/dev/null
+  if kill "$site_pid" 2>/dev/null; then wait "$site_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
