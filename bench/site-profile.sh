@@ -16,7 +16,7 @@ profile_site() {
   # perf maps for JIT-compiled code: no ReadyToRun code (which perf cannot name) and no W^X double mapping.
   env DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0 \
     Model__Path="$model" ASPNETCORE_URLS="$url" Logging__LogLevel__Default=Warning "$@" \
-    timeout 300 dotnet RiskFlag.Web/bin/Release/net10.0/RiskFlag.Web.dll >"$work/site.log" 2>&1 &
+    timeout 300 dotnet RiskFlag.Web/bin/Release/net10.0/RiskFlag.Web.dll --contentRoot RiskFlag.Web >"$work/site.log" 2>&1 &
   site_pid=$!
   for _ in $(seq 100); do curl -fs "$url/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
   (while true; do curl -fs -o /dev/null "$url/metrics" || true; sleep 1; done) &

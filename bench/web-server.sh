@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the site in Release (Production settings) on 127.0.0.1:$PORT in the background, bounded in time.
 # Usage: source bench/web-server.sh; start_site MODEL_PATH [RELOAD_KEY]; ...; stop_site
-# The publish goes to $WEB_OUT (default: a temp folder); the server's PID is in $SITE_PID.
+# The publish goes to $WEB_OUT (default: a temp folder); the server's PID is in $SITE_PID. The content root is the
+# publish folder, as in the container, so the shipped appsettings.json (log levels included) and wwwroot apply.
 
 PORT=${PORT:-5180}
 BASE="http://127.0.0.1:$PORT"
@@ -15,7 +16,7 @@ publish_site() {
 start_site() {
   local model=$1 key=${2:-}
   ASPNETCORE_ENVIRONMENT=Production Model__Path="$model" Model__ReloadKey="$key" \
-    timeout "$SITE_LIMIT" dotnet "$WEB_OUT/RiskFlag.Web.dll" --urls "$BASE" >"$WEB_OUT/site.log" 2>&1 &
+    timeout "$SITE_LIMIT" dotnet "$WEB_OUT/RiskFlag.Web.dll" --urls "$BASE" --contentRoot "$WEB_OUT" >"$WEB_OUT/site.log" 2>&1 &
   SITE_PID=$!
   for _ in $(seq 1 100); do
     curl -fs "$BASE/health/ready" >/dev/null 2>&1 && return 0

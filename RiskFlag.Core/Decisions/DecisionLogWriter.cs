@@ -86,23 +86,34 @@ public sealed class DecisionLogWriter
         }
     }
 
-    /// <summary>The writer loop: runs until <see cref="Complete"/> has been called and the queue is empty.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The writer loop: runs until <see cref="Complete"/> has been called and the queue is empty. It runs on a thread
+    /// of its own because a store's insert is synchronous CPU and disk work (SQLite has no real async I/O): on a
+    /// thread-pool thread it would take one of the few workers the requests are waiting for.
+    /// </summary>
+    public Task RunAsync(CancellationToken cancellationToken = default) =>
+        Task.Factory.StartNew(() => Run(cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken cancellationToken)
     {
         var batch = new List<DecisionRecord>(_batchSize);
         var reader = _channel.Reader;
-        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        while (WaitToRead(reader, cancellationToken))
         {
             Fill(batch, reader);
             if (batch.Count < _batchSize && _linger > TimeSpan.Zero)
             {
-                await Task.Delay(_linger, cancellationToken).ConfigureAwait(false);
+                if (cancellationToken.WaitHandle.WaitOne(_linger))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 Fill(batch, reader);
             }
 
             try
             {
-                await _store.AppendAsync(batch, CancellationToken.None).ConfigureAwait(false);
+                _store.AppendAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
                 Interlocked.Add(ref _written, batch.Count);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -113,6 +124,12 @@ public sealed class DecisionLogWriter
 
             batch.Clear();
         }
+    }
+
+    private static bool WaitToRead(ChannelReader<DecisionRecord> reader, CancellationToken cancellationToken)
+    {
+        var ready = reader.WaitToReadAsync(cancellationToken);
+        return ready.IsCompletedSuccessfully ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
     }
 
     private void Fill(List<DecisionRecord> batch, ChannelReader<DecisionRecord> reader)
