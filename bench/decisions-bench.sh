@@ -39,7 +39,7 @@ run() {
     # The stop above (SIGTERM, a clean shutdown) flushed the queue: one row per answered request of both runs.
     local sent
     sent=$(cat "$work/warmup.txt" "$work/run.txt" | awk '/requests in/ { n += $1 } END { print n }')
-    echo "    requests answered: $sent, decisions logged: $(sqlite3 "$db" 'SELECT COUNT(*) FROM decisions'), $(grep -o '[0-9]* dropped' "$WEB_OUT/site.log" | tail -1 || echo 'dropped: ?')"
+    echo "    requests answered: $sent, decisions logged: $(sqlite3 "$db" 'SELECT COALESCE(SUM(row_count), 0) FROM decision_segments'), $(grep -o '[0-9]* dropped' "$WEB_OUT/site.log" | tail -1 || echo 'dropped: ?')"
   fi
 }
 

@@ -1,5 +1,4 @@
-using System.Data.Common;
-using System.Text;
+using System.Buffers;
 
 using Microsoft.Data.Sqlite;
 
@@ -7,11 +6,19 @@ using SQLitePCL;
 
 namespace RiskFlag.Core.Decisions;
 
-/// <summary>The decision log in a local SQLite file (WAL mode, so the site's reads do not block its writer).</summary>
-public sealed class SqliteDecisionLogStore : SqlDecisionLogStore
+/// <summary>
+/// The decision log in a local SQLite file, as segments: each writer batch is one row holding its decisions in
+/// <see cref="DecisionSegmentCodec"/> form, with the batch's first and last decision time. A row per decision cost
+/// SQLite about 5 µs of CPU each (19 values bound, a record built, two B-trees updated) — on a 2-core site
+/// serving a prediction in about 40 µs that alone took over 10 % of its throughput; a segment costs that once
+/// per batch. Searches read the segments that overlap the time range, newest first, and filter in memory,
+/// stopping as soon as older segments cannot change the page asked for. WAL mode, so the pages' reads do not
+/// block the writer.
+/// </summary>
+public sealed class SqliteDecisionLogStore : IDecisionLogStore
 {
-    private static readonly string InsertSql =
-        $"INSERT INTO decisions ({DecisionColumns.List}) VALUES ({string.Join(", ", DecisionColumns.Names.Select((_, i) => $"?{i + 1}"))})";
+    private const string InsertSegmentSql =
+        "INSERT INTO decision_segments (first_at, last_at, row_count, format, payload) VALUES (?1, ?2, ?3, ?4, ?5)";
 
     private readonly string _connectionString;
 
@@ -21,55 +28,175 @@ public sealed class SqliteDecisionLogStore : SqlDecisionLogStore
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, DefaultTimeout = 30 }.ToString();
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode = WAL;";
-        command.ExecuteNonQuery();
+        using var connection = Open();
+        Execute(connection, "PRAGMA page_size = 65536; PRAGMA journal_mode = WAL;");
     }
 
-    protected override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        Execute(connection, """
+            CREATE TABLE IF NOT EXISTS decision_segments (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                first_at BIGINT NOT NULL,
+                last_at BIGINT NOT NULL,
+                row_count INTEGER NOT NULL,
+                format INTEGER NOT NULL,
+                payload BLOB NOT NULL);
+            CREATE INDEX IF NOT EXISTS decision_segments_last_at ON decision_segments (last_at);
+            """);
+        return Task.CompletedTask;
+    }
 
-    /// <summary>
-    /// One prepared statement stepped once per record on the connection's own handle. ADO.NET parameters
-    /// (boxing, per-execute type inference, a reader per insert) cost about as much per row as SQLite's
-    /// own work, and this runs on the same cores as the requests whose decisions it stores.
-    /// </summary>
-    public override async Task AppendAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken = default)
+    public Task AppendAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken = default)
     {
         if (records.Count == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        await using var connection = (SqliteConnection)await OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        var database = connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(database, InsertSql, out var statement), database);
-        using (statement)
+        var (first, last) = TimeRange(records);
+        var payload = DecisionSegmentCodec.EncodePooled(records, out var length);
+        try
         {
-            foreach (var record in records)
+            using var connection = Open();
+            InsertSegment(connection, first, last, records.Count, payload.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(payload);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken = default)
+    {
+        var offset = Math.Max(0, query.Offset);
+        var wanted = offset + Math.Clamp(query.Limit, 1, 100_000);
+
+        // The newest `wanted` matches so far; the heap's minimum is the oldest of them (ties: stored earlier).
+        var newest = new PriorityQueue<DecisionRecord, Position>(wanted + 1);
+        using var connection = Open();
+        foreach (var segment in Segments(connection, query, cancellationToken))
+        {
+            // Segments come newest last decision first: once this one ends before the oldest kept match, no later
+            // segment can hold a newer one.
+            if (newest.Count == wanted && newest.TryPeek(out _, out var oldestKept) && segment.LastAt < oldestKept.Time)
             {
-                var binder = new StatementBinder(statement, database);
-                DecisionColumns.Write(record, ref binder);
-                var result = raw.sqlite3_step(statement);
-                if (result != raw.SQLITE_DONE)
+                break;
+            }
+
+            var index = 0;
+            foreach (var record in segment.Records())
+            {
+                if (query.Matches(record))
                 {
-                    Check(result, database);
+                    newest.Enqueue(record, new Position(record.DecidedAt.ToUnixTimeMilliseconds(), segment.Id, index));
+                    if (newest.Count > wanted)
+                    {
+                        newest.Dequeue();
+                    }
                 }
 
-                raw.sqlite3_reset(statement);
+                index++;
             }
         }
 
-        transaction.Commit();
+        var page = new List<DecisionRecord>(newest.Count);
+        while (newest.TryDequeue(out var record, out _))
+        {
+            page.Add(record);
+        }
+
+        page.Reverse();
+        return Task.FromResult<IReadOnlyList<DecisionRecord>>(page.Count > offset ? page[offset..] : []);
     }
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    public Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default)
     {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
+        var from = query.From?.ToUnixTimeMilliseconds() ?? long.MinValue;
+        var to = query.To?.ToUnixTimeMilliseconds() ?? long.MaxValue;
+        long count = 0;
+        using var connection = Open();
+        foreach (var segment in Segments(connection, query, cancellationToken))
+        {
+            count += !query.FiltersRecords && segment.FirstAt >= from && segment.LastAt < to
+                ? segment.Count
+                : segment.Records().LongCount(query.Matches);
+        }
+
+        return Task.FromResult(count);
+    }
+
+    public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        var at = cutoff.ToUnixTimeMilliseconds();
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+
+        // Segments that straddle the cutoff keep their newer decisions, rewritten in place (same id, same order).
+        var straddling = Segments(connection, new DecisionQuery { From = cutoff }, cancellationToken)
+            .Where(s => s.FirstAt < at)
+            .Select(s => (s.Id, s.Count, Kept: s.Records().Where(r => r.DecidedAt.ToUnixTimeMilliseconds() >= at).ToList()))
+            .ToList();
+        var deleted = 0L;
+        foreach (var (id, count, kept) in straddling)
+        {
+            Execute(
+                connection,
+                "UPDATE decision_segments SET first_at = @first, row_count = @count, payload = @payload WHERE id = @id",
+                ("@first", kept.Min(r => r.DecidedAt.ToUnixTimeMilliseconds())), ("@count", kept.Count), ("@payload", DecisionSegmentCodec.Encode(kept)), ("@id", id));
+            deleted += count - kept.Count;
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT COALESCE(SUM(row_count), 0) FROM decision_segments WHERE last_at < @cutoff";
+            command.Parameters.AddWithValue("@cutoff", at);
+            deleted += (long)command.ExecuteScalar()!;
+        }
+
+        Execute(connection, "DELETE FROM decision_segments WHERE last_at < @cutoff", ("@cutoff", at));
+        transaction.Commit();
+        return Task.FromResult((int)Math.Min(deleted, int.MaxValue));
+    }
+
+    private static (long First, long Last) TimeRange(IReadOnlyList<DecisionRecord> records)
+    {
+        var first = long.MaxValue;
+        var last = long.MinValue;
+        foreach (var record in records)
+        {
+            var at = record.DecidedAt.ToUnixTimeMilliseconds();
+            first = Math.Min(first, at);
+            last = Math.Max(last, at);
+        }
+
+        return (first, last);
+    }
+
+    /// <summary>
+    /// Bound on the connection's own handle because ADO.NET takes a blob only as an exact-length array, which for a
+    /// batch would be a fresh large-object-heap allocation each time; the payload here is a pooled buffer's span.
+    /// </summary>
+    private static void InsertSegment(SqliteConnection connection, long first, long last, int count, ReadOnlySpan<byte> payload)
+    {
+        var database = connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(database, InsertSegmentSql, out var statement), database);
+        using (statement)
+        {
+            Check(raw.sqlite3_bind_int64(statement, 1, first), database);
+            Check(raw.sqlite3_bind_int64(statement, 2, last), database);
+            Check(raw.sqlite3_bind_int(statement, 3, count), database);
+            Check(raw.sqlite3_bind_int(statement, 4, DecisionSegmentCodec.Format), database);
+            Check(raw.sqlite3_bind_blob(statement, 5, payload), database);
+            var result = raw.sqlite3_step(statement);
+            if (result != raw.SQLITE_DONE)
+            {
+                Check(result, database);
+            }
+        }
     }
 
     private static void Check(int result, sqlite3 database)
@@ -80,33 +207,60 @@ public sealed class SqliteDecisionLogStore : SqlDecisionLogStore
         }
     }
 
-    /// <summary>Binds a row's values to the statement's parameters 1…n in column order.</summary>
-    private struct StatementBinder(sqlite3_stmt statement, sqlite3 database) : IDecisionRowWriter
+    /// <summary>The segments that may hold decisions in the query's time range, newest last decision first.</summary>
+    private static IEnumerable<Segment> Segments(SqliteConnection connection, DecisionQuery query, CancellationToken cancellationToken)
     {
-        private int _index;
-
-        public void WriteInt64(long value) => Check(raw.sqlite3_bind_int64(statement, ++_index, value), database);
-
-        public void WriteInt32(int value) => Check(raw.sqlite3_bind_int(statement, ++_index, value), database);
-
-        public void WriteDouble(double value) => Check(raw.sqlite3_bind_double(statement, ++_index, value), database);
-
-        // Encoded here into a stack buffer (vectorised, no allocation) rather than handed over as UTF-16 for SQLite
-        // to translate; SQLite copies the bytes before the call returns. An empty span has no address, which
-        // SQLite would store as NULL, so "" goes through the overload that passes a terminated empty string.
-        public void WriteText(string value)
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, first_at, last_at, row_count, format, payload FROM decision_segments
+            WHERE last_at >= @from AND first_at < @to ORDER BY last_at DESC, id DESC
+            """;
+        command.Parameters.AddWithValue("@from", query.From?.ToUnixTimeMilliseconds() ?? long.MinValue);
+        command.Parameters.AddWithValue("@to", query.To?.ToUnixTimeMilliseconds() ?? long.MaxValue);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            if (value.Length == 0)
+            cancellationToken.ThrowIfCancellationRequested();
+            if (reader.GetInt32(4) != DecisionSegmentCodec.Format)
             {
-                Check(raw.sqlite3_bind_text(statement, ++_index, string.Empty), database);
-                return;
+                throw new InvalidDataException($"decision segment {reader.GetInt64(0)} has format {reader.GetInt32(4)}; this version reads {DecisionSegmentCodec.Format}");
             }
 
-            const int StackLimit = 512;
-            var length = Encoding.UTF8.GetMaxByteCount(value.Length);
-            Span<byte> buffer = length <= StackLimit ? stackalloc byte[StackLimit] : new byte[length];
-            var written = Encoding.UTF8.GetBytes(value, buffer);
-            Check(raw.sqlite3_bind_text(statement, ++_index, buffer[..written]), database);
+            // The payload is read only if the caller asks for the records (a count may not need it).
+            var id = reader.GetInt64(0);
+            var count = reader.GetInt32(3);
+            yield return new Segment(id, reader.GetInt64(1), reader.GetInt64(2), count, () => DecisionSegmentCodec.Decode((byte[])reader.GetValue(5), count));
         }
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    /// <param name="Records">Valid only while the segment is the current one of the enumeration.</param>
+    private sealed record Segment(long Id, long FirstAt, long LastAt, int Count, Func<IEnumerable<DecisionRecord>> Records);
+
+    /// <summary>Orders decisions oldest first: by time, then by where they were stored.</summary>
+    private readonly record struct Position(long Time, long Segment, int Index) : IComparable<Position>
+    {
+        public int CompareTo(Position other) =>
+            Time != other.Time ? Time.CompareTo(other.Time)
+            : Segment != other.Segment ? Segment.CompareTo(other.Segment)
+            : Index.CompareTo(other.Index);
     }
 }

@@ -89,6 +89,56 @@ public abstract class DecisionLogStoreContract
     }
 
     [Fact]
+    public async Task Pages_of_overlapping_batches_come_newest_first_ties_latest_stored_first()
+    {
+        await Store.EnsureSchemaAsync();
+        var random = new Random(5);
+        var stored = new List<DecisionRecord>();
+        for (var batch = 0; batch < 6; batch++)
+        {
+            // Batches overlap in time, as when several requests' decisions reach the writer out of order; some times repeat.
+            var records = Enumerable.Range(0, 50)
+                .Select(i => Decision(Start.AddSeconds(random.Next(0, 400)), random.Next(3) == 0, "v1") with { RequestId = $"{batch}/{i}" })
+                .ToList();
+            await Store.AppendAsync(records);
+            stored.AddRange(records);
+        }
+
+        var expected = stored.Select((r, order) => (r, order)).OrderByDescending(x => x.r.DecidedAt).ThenByDescending(x => x.order).Select(x => x.r.RequestId).ToList();
+        foreach (var (offset, limit) in new[] { (0, 25), (37, 50), (120, 100), (290, 25), (300, 5) })
+        {
+            var page = await Store.SearchAsync(new DecisionQuery { Offset = offset, Limit = limit });
+            Assert.Equal(expected.Skip(offset).Take(limit), page.Select(r => r.RequestId));
+        }
+
+        var flagged = stored.Select((r, order) => (r, order)).Where(x => x.r.Flag).OrderByDescending(x => x.r.DecidedAt).ThenByDescending(x => x.order).Select(x => x.r.RequestId).ToList();
+        Assert.Equal(flagged.Skip(10).Take(20), (await Store.SearchAsync(new DecisionQuery { Flag = true, Offset = 10, Limit = 20 })).Select(r => r.RequestId));
+        Assert.Equal(flagged.Count, await Store.CountAsync(new DecisionQuery { Flag = true }));
+        var window = new DecisionQuery { From = Start.AddSeconds(100), To = Start.AddSeconds(200) };
+        Assert.Equal(stored.Count(window.Matches), await Store.CountAsync(window));
+    }
+
+    [Fact]
+    public async Task Retention_across_batches_keeps_exactly_the_newer_decisions()
+    {
+        await Store.EnsureSchemaAsync();
+        var old = Enumerable.Range(0, 20).Select(i => Decision(Start.AddHours(i), true, "v1")).ToList();
+        var straddling = Enumerable.Range(0, 20).Select(i => Decision(Start.AddDays(1).AddHours(i), false, "v1")).ToList();
+        var recent = Enumerable.Range(0, 20).Select(i => Decision(Start.AddDays(3).AddHours(i), true, "v2")).ToList();
+        foreach (var batch in new[] { old, straddling, recent })
+        {
+            await Store.AppendAsync(batch);
+        }
+
+        var cutoff = Start.AddDays(1).AddHours(12);
+
+        Assert.Equal(20 + 12, await Store.DeleteOlderThanAsync(cutoff));
+        var left = await Store.SearchAsync(new DecisionQuery { Limit = 1000 });
+        Assert.Equal(straddling.Skip(12).Concat(recent).OrderByDescending(r => r.DecidedAt), left);
+        Assert.Equal(0, await Store.DeleteOlderThanAsync(cutoff));
+    }
+
+    [Fact]
     public async Task Concurrent_batches_are_all_stored()
     {
         await Store.EnsureSchemaAsync();

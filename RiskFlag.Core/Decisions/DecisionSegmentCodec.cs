@@ -1,0 +1,166 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Text;
+
+using RiskFlag.Core.Domain;
+
+namespace RiskFlag.Core.Decisions;
+
+/// <summary>
+/// A batch of decisions as one compact binary value (a segment): the writer stores a whole batch with one insert
+/// instead of one row per decision, which is what makes logging every decision cheap next to serving it.
+/// Little-endian fixed-size numbers, strings as a 7-bit encoded UTF-8 length and bytes (as BinaryWriter writes
+/// them). Times are kept to the millisecond, as the row store keeps them.
+/// </summary>
+public static class DecisionSegmentCodec
+{
+    public const int Format = 1;
+
+    // decided_at, income, probability, threshold (8 bytes each); 4 small ints (at most 5 bytes each); 4 flag bytes.
+    private const int FixedBytesPerRecord = (4 * 8) + (4 * 5) + 4;
+
+    /// <summary>
+    /// Encodes into a buffer rented from <see cref="ArrayPool{T}.Shared"/> (return it when done): a batch is often
+    /// larger than the 85 kB at which a fresh array would land on the large-object heap and bring on full collections.
+    /// </summary>
+    public static byte[] EncodePooled(IReadOnlyList<DecisionRecord> records, out int length)
+    {
+        var size = 0;
+        foreach (var record in records)
+        {
+            size += FixedBytesPerRecord + TextBytes(record.Channel) + TextBytes(record.ModelVersion) + TextBytes(record.RequestId)
+                + TextBytes(record.Applicant.Profession) + TextBytes(record.Applicant.City) + TextBytes(record.Applicant.State)
+                + TextBytes(record.TopFactors);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        var writer = new SpanWriter(buffer);
+        foreach (var record in records)
+        {
+            Write(ref writer, record);
+        }
+
+        length = writer.Position;
+        return buffer;
+    }
+
+    public static byte[] Encode(IReadOnlyList<DecisionRecord> records)
+    {
+        var buffer = EncodePooled(records, out var length);
+        try
+        {
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public static IEnumerable<DecisionRecord> Decode(byte[] payload, int count)
+    {
+        using var reader = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
+        for (var i = 0; i < count; i++)
+        {
+            yield return Read(reader);
+        }
+    }
+
+    private static int TextBytes(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return 5 + Encoding.UTF8.GetByteCount(value);
+    }
+
+    private static void Write(ref SpanWriter writer, DecisionRecord record)
+    {
+        var a = record.Applicant;
+        writer.Int64(record.DecidedAt.ToUnixTimeMilliseconds());
+        writer.Text(record.Channel);
+        writer.Text(record.ModelVersion);
+        writer.Text(record.RequestId);
+        writer.Double(a.Income);
+        writer.Int(a.Age);
+        writer.Int(a.Experience);
+        writer.Byte((byte)a.MaritalStatus);
+        writer.Byte((byte)a.HouseOwnership);
+        writer.Byte(a.OwnsCar ? (byte)1 : (byte)0);
+        writer.Text(a.Profession);
+        writer.Text(a.City);
+        writer.Text(a.State);
+        writer.Int(a.CurrentJobYears);
+        writer.Int(a.CurrentHouseYears);
+        writer.Double(record.Probability);
+        writer.Double(record.Threshold);
+        writer.Byte(record.Flag ? (byte)1 : (byte)0);
+        writer.Text(record.TopFactors);
+    }
+
+    private static DecisionRecord Read(BinaryReader reader)
+    {
+        var decidedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.ReadInt64());
+        var channel = reader.ReadString();
+        var modelVersion = reader.ReadString();
+        var requestId = reader.ReadString();
+        var applicant = new Applicant(
+            reader.ReadDouble(),
+            reader.Read7BitEncodedInt(),
+            reader.Read7BitEncodedInt(),
+            Defined((MaritalStatus)reader.ReadByte()),
+            Defined((HouseOwnership)reader.ReadByte()),
+            reader.ReadBoolean(),
+            reader.ReadString(),
+            reader.ReadString(),
+            reader.ReadString(),
+            reader.Read7BitEncodedInt(),
+            reader.Read7BitEncodedInt());
+        return new DecisionRecord(
+            decidedAt, channel, modelVersion, requestId, applicant, reader.ReadDouble(), reader.ReadDouble(), reader.ReadBoolean(), reader.ReadString());
+    }
+
+    // Only this codec writes segments, so an undefined code means a damaged file, not a new value to pass along.
+    private static T Defined<T>(T value)
+        where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new InvalidDataException($"decision segment holds an unknown {typeof(T).Name} code {value}");
+
+    /// <summary>Writes what <see cref="BinaryReader"/> reads back, into a buffer sized beforehand.</summary>
+    private ref struct SpanWriter(Span<byte> buffer)
+    {
+        private readonly Span<byte> _buffer = buffer;
+
+        public int Position { get; private set; }
+
+        public void Int64(long value)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(_buffer[Position..], value);
+            Position += 8;
+        }
+
+        public void Double(double value)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(_buffer[Position..], value);
+            Position += 8;
+        }
+
+        public void Byte(byte value) => _buffer[Position++] = value;
+
+        /// <summary>7-bit encoded, as <see cref="BinaryWriter.Write7BitEncodedInt"/>.</summary>
+        public void Int(int value)
+        {
+            var rest = (uint)value;
+            while (rest >= 0x80)
+            {
+                _buffer[Position++] = (byte)(rest | 0x80);
+                rest >>= 7;
+            }
+
+            _buffer[Position++] = (byte)rest;
+        }
+
+        public void Text(string value)
+        {
+            Int(Encoding.UTF8.GetByteCount(value));
+            Position += Encoding.UTF8.GetBytes(value, _buffer[Position..]);
+        }
+    }
+}
