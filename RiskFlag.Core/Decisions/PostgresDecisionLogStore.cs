@@ -1,29 +1,70 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 
 using Npgsql;
 
 using NpgsqlTypes;
 
+using RiskFlag.Core.Domain;
+
 namespace RiskFlag.Core.Decisions;
 
-/// <summary>The decision log in PostgreSQL, for a site that runs on more than one machine.</summary>
-public sealed class PostgresDecisionLogStore(string connectionString) : SqlDecisionLogStore, IDisposable, IAsyncDisposable
+/// <summary>
+/// The decision log in PostgreSQL, for a site that runs on more than one machine: a row per decision, so
+/// analysts can query it with SQL. Times are stored as UTC Unix milliseconds.
+/// </summary>
+public sealed class PostgresDecisionLogStore(string connectionString) : IDecisionLogStore, IDisposable, IAsyncDisposable
 {
-    private static readonly string CopySql = $"COPY decisions ({DecisionColumns.List}) FROM STDIN (FORMAT BINARY)";
+    private const string Columns =
+        "decided_at, channel, model_version, request_id, income, age, experience, married, house_ownership, car_ownership, " +
+        "profession, city, state, current_job_yrs, current_house_yrs, probability, threshold, flag, top_factors";
+
+    private const string CopySql = $"COPY decisions ({Columns}) FROM STDIN (FORMAT BINARY)";
 
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
-
-    protected override string IdentityColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
 
     public void Dispose() => _dataSource.Dispose();
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE IF NOT EXISTS decisions (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                decided_at BIGINT NOT NULL,
+                channel TEXT NOT NULL,
+                model_version TEXT NOT NULL,
+                request_id TEXT NOT NULL,
+                income DOUBLE PRECISION NOT NULL,
+                age INTEGER NOT NULL,
+                experience INTEGER NOT NULL,
+                married TEXT NOT NULL,
+                house_ownership TEXT NOT NULL,
+                car_ownership TEXT NOT NULL,
+                profession TEXT NOT NULL,
+                city TEXT NOT NULL,
+                state TEXT NOT NULL,
+                current_job_yrs INTEGER NOT NULL,
+                current_house_yrs INTEGER NOT NULL,
+                probability DOUBLE PRECISION NOT NULL,
+                threshold DOUBLE PRECISION NOT NULL,
+                flag INTEGER NOT NULL,
+                top_factors TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS decisions_decided_at ON decisions (decided_at);
+            CREATE INDEX IF NOT EXISTS decisions_model_version ON decisions (model_version, decided_at);
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>
     /// A binary COPY: one round trip for the whole batch instead of one per row, and all-or-nothing like a
     /// transaction (an importer disposed before it completes cancels the copy).
     /// </summary>
-    public override async Task AppendAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken = default)
     {
         if (records.Count == 0)
         {
@@ -34,29 +75,126 @@ public sealed class PostgresDecisionLogStore(string connectionString) : SqlDecis
         await using var importer = await connection.BeginBinaryImportAsync(CopySql, cancellationToken);
         foreach (var record in records)
         {
+            var a = record.Applicant;
             await importer.StartRowAsync(cancellationToken);
-            var row = new CopyRow(importer);
-            DecisionColumns.Write(record, ref row);
+            await importer.WriteAsync(record.DecidedAt.ToUnixTimeMilliseconds(), NpgsqlDbType.Bigint, cancellationToken);
+            await importer.WriteAsync(record.Channel, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(record.ModelVersion, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(record.RequestId, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(a.Income, NpgsqlDbType.Double, cancellationToken);
+            await importer.WriteAsync(a.Age, NpgsqlDbType.Integer, cancellationToken);
+            await importer.WriteAsync(a.Experience, NpgsqlDbType.Integer, cancellationToken);
+            await importer.WriteAsync(a.MaritalStatus.ToCode(), NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(a.HouseOwnership.ToCode(), NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(a.OwnsCar.ToCarCode(), NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(a.Profession, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(a.City, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(a.State, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(a.CurrentJobYears, NpgsqlDbType.Integer, cancellationToken);
+            await importer.WriteAsync(a.CurrentHouseYears, NpgsqlDbType.Integer, cancellationToken);
+            await importer.WriteAsync(record.Probability, NpgsqlDbType.Double, cancellationToken);
+            await importer.WriteAsync(record.Threshold, NpgsqlDbType.Double, cancellationToken);
+            await importer.WriteAsync(record.Flag ? 1 : 0, NpgsqlDbType.Integer, cancellationToken);
+            await importer.WriteAsync(record.TopFactors, NpgsqlDbType.Text, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);
     }
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM decisions{Where(command, query)} ORDER BY decided_at DESC, id DESC LIMIT {Math.Clamp(query.Limit, 1, 100_000)} OFFSET {Math.Max(0, query.Offset)}";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var results = new List<DecisionRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            results.Add(Read(reader));
+        }
+
+        return results;
+    }
+
+    public async Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM decisions{Where(command, query)}";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM decisions WHERE decided_at < @cutoff";
+        Add(command, "@cutoff", cutoff.ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
-    /// <summary>
-    /// Writes into the importer's buffer; a full buffer is sent synchronously, which only ever blocks the
-    /// log's own writer, never a request.
-    /// </summary>
-    private readonly struct CopyRow(NpgsqlBinaryImporter importer) : IDecisionRowWriter
+    private static string Where(DbCommand command, DecisionQuery query)
     {
-        public void WriteInt64(long value) => importer.Write(value, NpgsqlDbType.Bigint);
+        var conditions = new StringBuilder();
+        void Condition(string sql, string name, object value)
+        {
+            conditions.Append(conditions.Length == 0 ? " WHERE " : " AND ").Append(sql);
+            Add(command, name, value);
+        }
 
-        public void WriteInt32(int value) => importer.Write(value, NpgsqlDbType.Integer);
+        if (query.From is { } from)
+        {
+            Condition("decided_at >= @from", "@from", from.ToUnixTimeMilliseconds());
+        }
 
-        public void WriteDouble(double value) => importer.Write(value, NpgsqlDbType.Double);
+        if (query.To is { } to)
+        {
+            Condition("decided_at < @to", "@to", to.ToUnixTimeMilliseconds());
+        }
 
-        public void WriteText(string value) => importer.Write(value, NpgsqlDbType.Text);
+        if (query.Flag is { } flag)
+        {
+            Condition("flag = @flag", "@flag", flag ? 1 : 0);
+        }
+
+        if (!string.IsNullOrEmpty(query.ModelVersion))
+        {
+            Condition("model_version = @model_version", "@model_version", query.ModelVersion);
+        }
+
+        if (!string.IsNullOrEmpty(query.Channel))
+        {
+            Condition("channel = @channel", "@channel", query.Channel);
+        }
+
+        return conditions.ToString();
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static DecisionRecord Read(DbDataReader r)
+    {
+        // Only this class writes these columns, with the same codes, so a failed parse means a corrupt row.
+        if (!DomainCodes.TryParseMaritalStatus(r.GetString(7), out var married)
+            || !DomainCodes.TryParseHouseOwnership(r.GetString(8), out var house)
+            || !DomainCodes.TryParseCarOwnership(r.GetString(9), out var car))
+        {
+            throw new InvalidDataException($"decision row with unreadable codes: {r.GetString(7)}, {r.GetString(8)}, {r.GetString(9)}");
+        }
+
+        var applicant = new Applicant(
+            r.GetDouble(4), r.GetInt32(5), r.GetInt32(6), married, house, car, r.GetString(10), r.GetString(11), r.GetString(12), r.GetInt32(13), r.GetInt32(14));
+        return new DecisionRecord(
+            DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(0)), r.GetString(1), r.GetString(2), r.GetString(3), applicant,
+            r.GetDouble(15), r.GetDouble(16), r.GetInt32(17) == 1, r.GetString(18));
     }
 }
