@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Where the site's CPU goes under /api/predict load with the decision log on: the share of perf samples spent on
-# logging decisions, on the request path (building and queueing the record) and in the writer (SQLite inserts).
+# logging decisions, on the request path (building and queueing the record) and in the writer (encoding and storing
+# segments).
 # If logging takes a share f of a CPU-bound site, the same site without it serves 1 / (1 - f) times as many
 # requests; f stays put when other work shares the machine, unlike requests per second (bench/site-profile.sh).
 #
@@ -29,8 +30,9 @@ profile_site "$model" Decisions__Enabled=true Decisions__Database="$database" | 
     open = 1
     if ($0 ~ /RiskScorer::Score/) scoring = 1
     if (hit != "") next
-    if ($0 ~ /SqliteDecisionLogStore::|DecisionColumns::|SQLitePCL\.raw::|libe_sqlite3\.so/) hit = "writer: SQLite inserts"
-    else if ($0 ~ /DecisionLogWriter::RunAsync|DecisionLogService::/) hit = "writer: loop"
+    if ($0 ~ /DecisionSegmentCodec::/) hit = "writer: encoding segments"
+    else if ($0 ~ /SqliteDecisionLogStore::|SQLitePCL\.raw::|libe_sqlite3\.so/) hit = "writer: storing segments (SQLite)"
+    else if ($0 ~ /DecisionLogWriter::Run|DecisionLogService::/) hit = "writer: loop"
     else if ($0 ~ /DecisionLogWriter::TryEnqueue|Channels\.BoundedChannel/) hit = "request: queueing the record"
     else if ($0 ~ /DecisionLog::/) hit = "request: building the record"
   }

@@ -16,10 +16,11 @@ profile_site() {
   # perf maps for JIT-compiled code: no ReadyToRun code (which perf cannot name) and no W^X double mapping.
   env DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0 \
     Model__Path="$model" ASPNETCORE_URLS="$url" Logging__LogLevel__Default=Warning "$@" \
-    timeout 300 dotnet RiskFlag.Web/bin/Release/net10.0/RiskFlag.Web.dll --contentRoot RiskFlag.Web >"$work/site.log" 2>&1 &
+    timeout 300 dotnet RiskFlag.Web/bin/Release/net10.0/RiskFlag.Web.dll --contentRoot "$PWD/RiskFlag.Web" >"$work/site.log" 2>&1 &
   site_pid=$!
   for _ in $(seq 100); do curl -fs "$url/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
-  (while true; do curl -fs -o /dev/null "$url/metrics" || true; sleep 1; done) &
+  # Its output goes nowhere: a scraper holding the caller's pipe open would keep the reader waiting for ever.
+  timeout 120 bash -c "while true; do curl -fs -o /dev/null '$url/metrics'; sleep 1; done" >/dev/null 2>&1 &
   scraper_pid=$!
 
   wrk -t2 -c16 -d8s -s bench/predict.lua "$url/api/predict" >/dev/null
