@@ -10,6 +10,12 @@ public interface IDecisionLogStore
 
     Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every match, newest first (the query's Limit and Offset do not apply), read as the caller consumes it, so an
+    /// export of millions of decisions holds few in memory.
+    /// </summary>
+    IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, CancellationToken cancellationToken = default);
+
     Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Retention: removes decisions older than the cutoff and returns how many.</summary>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 using Npgsql;
@@ -114,6 +115,18 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
         }
 
         return results;
+    }
+
+    public async IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM decisions{Where(command, query)} ORDER BY decided_at DESC, id DESC";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return Read(reader);
+        }
     }
 
     public async Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default)

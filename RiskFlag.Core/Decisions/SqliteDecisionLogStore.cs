@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 using Microsoft.Data.Sqlite;
 
@@ -111,6 +112,41 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
 
         page.Reverse();
         return Task.FromResult<IReadOnlyList<DecisionRecord>>(page.Count > offset ? page[offset..] : []);
+    }
+
+    public async IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Matches wait here, newest first, until no segment still unread can hold a newer one: segments come newest
+        // last decision first, so everything newer than the next segment's last decision can go. Batches overlap
+        // little in time, so this holds about one segment.
+        var pending = new PriorityQueue<DecisionRecord, Position>(Comparer<Position>.Create(static (a, b) => b.CompareTo(a)));
+        using var connection = Open();
+        foreach (var segment in Segments(connection, query, cancellationToken))
+        {
+            while (pending.TryPeek(out _, out var newest) && newest.Time > segment.LastAt)
+            {
+                yield return pending.Dequeue();
+            }
+
+            var index = 0;
+            foreach (var record in segment.Records())
+            {
+                if (query.Matches(record))
+                {
+                    pending.Enqueue(record, new Position(record.DecidedAt.ToUnixTimeMilliseconds(), segment.Id, index));
+                }
+
+                index++;
+            }
+
+            // SQLite reads are synchronous: between segments, give the thread back so a long export does not hold it.
+            await Task.Yield();
+        }
+
+        while (pending.TryDequeue(out var record, out _))
+        {
+            yield return record;
+        }
     }
 
     public Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default)

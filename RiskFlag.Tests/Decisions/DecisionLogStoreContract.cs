@@ -111,6 +111,14 @@ public abstract class DecisionLogStoreContract
             Assert.Equal(expected.Skip(offset).Take(limit), page.Select(r => r.RequestId));
         }
 
+        var all = new List<string>();
+        await foreach (var record in Store.ReadAllAsync(new DecisionQuery { Limit = 3, Offset = 7 }))
+        {
+            all.Add(record.RequestId);
+        }
+
+        Assert.Equal(expected, all);
+
         var flagged = stored.Select((r, order) => (r, order)).Where(x => x.r.Flag).OrderByDescending(x => x.r.DecidedAt).ThenByDescending(x => x.order).Select(x => x.r.RequestId).ToList();
         Assert.Equal(flagged.Skip(10).Take(20), (await Store.SearchAsync(new DecisionQuery { Flag = true, Offset = 10, Limit = 20 })).Select(r => r.RequestId));
         Assert.Equal(flagged.Count, await Store.CountAsync(new DecisionQuery { Flag = true }));

@@ -109,6 +109,8 @@ public class DecisionLogWriterTests
 
         public Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         public Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) => throw new NotSupportedException();

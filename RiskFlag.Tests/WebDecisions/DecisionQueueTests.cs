@@ -56,6 +56,8 @@ public sealed class DecisionQueueTests
         public Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<DecisionRecord>>([]);
 
+        public IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<DecisionRecord>();
+
         public Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default) => Task.FromResult((long)_appended);
 
         public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) => Task.FromResult(0);

@@ -67,6 +67,25 @@ public sealed class DecisionsPageTests : IDisposable
         Assert.Equal(string.Join(',', RiskFlag.Web.Decisions.DecisionCsvEndpoint.Header) + "\n", csv);
     }
 
+    [Fact]
+    public async Task AnExportLongerThanAPageHasEveryRowOnceNewestFirst()
+    {
+        var client = _site.Factory.CreateClient();
+        var total = (2 * RiskFlag.Web.Decisions.DecisionCsvEndpoint.PageSize) + 123;
+        var applicant = new Applicant(100_000, 30, 5, MaritalStatus.Single, HouseOwnership.Rented, false, "Chef", "Rewa", "Madhya_Pradesh", 2, 4);
+        foreach (var batch in Enumerable.Range(0, total).Chunk(500))
+        {
+            await _site.Store.AppendAsync([.. batch.Select(i => new DecisionRecord(Day.AddSeconds(i), "api", "v1", $"req-{i}", applicant, 0.1, 0.5, false, "Age: +0.40"))]);
+        }
+
+        var lines = (await client.GetStringAsync("/decisions/export.csv")).TrimEnd('\n').Split('\n');
+
+        Assert.Equal(total + 1, lines.Length);
+        Assert.Single(lines, line => line.StartsWith("decided_at,", StringComparison.Ordinal));
+        var ids = lines.Skip(1).Select(line => line.Split(',')[3]).ToList();
+        Assert.Equal(Enumerable.Range(0, total).Reverse().Select(i => $"req-{i}"), ids);
+    }
+
     private static async Task<string> CountAsync(HttpClient client, string url)
     {
         var text = PageSession.TextOf(await client.GetStringAsync(url), "p", "decision-count")!;

@@ -8,8 +8,8 @@ using RiskFlag.Core.Domain;
 namespace RiskFlag.Web.Decisions;
 
 /// <summary>
-/// GET /decisions/export.csv: the filtered decisions, streamed a page at a time so an export of millions of rows
-/// holds one page in memory. Cells a spreadsheet would execute (= + - @) are neutralised.
+/// GET /decisions/export.csv: the filtered decisions, newest first, read from the store as they are written out
+/// a page at a time, so an export of millions of rows holds about one page in memory. Cells a spreadsheet would execute (= + - @) are neutralised.
 /// </summary>
 public static class DecisionCsvEndpoint
 {
@@ -32,37 +32,42 @@ public static class DecisionCsvEndpoint
 
         // CsvWriter writes synchronously, which Kestrel forbids on the response: each page goes through a buffer.
         using var buffer = new MemoryStream();
-        var offset = 0;
+        var page = new List<DecisionRecord>(PageSize);
         var first = true;
-        while (true)
+        await foreach (var decision in store.ReadAllAsync(filter.ToQuery(PageSize, 0), cancellationToken))
         {
-            var page = await store.SearchAsync(filter.ToQuery(PageSize, offset), cancellationToken);
-            buffer.SetLength(0);
-            using (var writer = CsvWriter.Create(buffer, Options, leaveOpen: true))
+            page.Add(decision);
+            if (page.Count == PageSize)
             {
-                if (first)
-                {
-                    writer.WriteHeader(Header);
-                    first = false;
-                }
-
-                foreach (var decision in page)
-                {
-                    WriteRow(writer, decision);
-                }
-
-                writer.Flush();
+                await WritePageAsync(context.Response.Body, buffer, page, first, cancellationToken);
+                first = false;
+                page.Clear();
             }
-
-            buffer.Position = 0;
-            await buffer.CopyToAsync(context.Response.Body, cancellationToken);
-            if (page.Count < PageSize)
-            {
-                return;
-            }
-
-            offset += page.Count;
         }
+
+        await WritePageAsync(context.Response.Body, buffer, page, first, cancellationToken);
+    }
+
+    private static async Task WritePageAsync(Stream body, MemoryStream buffer, List<DecisionRecord> page, bool withHeader, CancellationToken cancellationToken)
+    {
+        buffer.SetLength(0);
+        using (var writer = CsvWriter.Create(buffer, Options, leaveOpen: true))
+        {
+            if (withHeader)
+            {
+                writer.WriteHeader(Header);
+            }
+
+            foreach (var decision in page)
+            {
+                WriteRow(writer, decision);
+            }
+
+            writer.Flush();
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(body, cancellationToken);
     }
 
     private static void WriteRow(CsvWriter writer, DecisionRecord d)
