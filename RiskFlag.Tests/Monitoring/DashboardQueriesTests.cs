@@ -30,10 +30,13 @@ public sealed class DashboardQueriesTests
             await SiteTraffic.RoundAsync(site.Client, round, shiftedBatchRows: DriftWindow);
         }
 
-        // The last round ended with a drifted batch filling the window; wait for a scrape that saw it.
+        // The last round reloaded the model (a fresh, empty window) and ended with a drifted batch filling it; wait for
+        // a scrape that saw the window full. One taken while the batch was still being scored can already show income
+        // drift, but over a window of a few dozen rows, where any input's PSI is noise.
         await prometheus.WaitUntilAsync(
-            async () => (await prometheus.QueryAsync("riskflag_input_drift_psi{feature=\"income\"} > 0.2")).GetArrayLength() == 1,
-            "the drifted batch to show as income PSI above 0.2", TimeSpan.FromSeconds(15));
+            async () => (await prometheus.QueryAsync($"riskflag_input_drift_applicants >= {DriftWindow}")).GetArrayLength() == 1
+                && (await prometheus.QueryAsync("riskflag_input_drift_psi{feature=\"income\"} > 0.2")).GetArrayLength() == 1,
+            "the drifted batch to fill the window and show as income PSI above 0.2", TimeSpan.FromSeconds(15));
 
         var empty = new List<string>();
         foreach (var query in queries)
@@ -52,7 +55,9 @@ public sealed class DashboardQueriesTests
         Assert.True(empty.Count == 0, $"{empty.Count} of {queries.Count} dashboard queries returned no data:\n{string.Join('\n', empty)}");
 
         var age = await prometheus.QueryAsync("riskflag_input_drift_psi{feature=\"age\"}");
-        Assert.True(PrometheusServer.ValueOf(age[0]) < 0.2, "the drifted batch only made applicants poorer, yet age drifted too");
+        Assert.True(
+            PrometheusServer.ValueOf(age[0]) < 0.2,
+            $"the drifted batch only made applicants poorer, yet age drifted too: {age}; window {await prometheus.QueryAsync("riskflag_input_drift_applicants")}; all {await prometheus.QueryAsync("riskflag_input_drift_psi")}");
         await AssertRulesEvaluateAsync(prometheus);
     }
 
