@@ -36,3 +36,34 @@ profile_site() {
   if kill "$site_pid" 2>/dev/null; then wait "$site_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
+
+# Reads profile_site's stacks on stdin and prints the share of samples charged to each category, and their total.
+# A sample is charged to the first (innermost) frame that matches a rule. $1 names the total; each further
+# argument is a rule "awk-regex=category" (the regex may not contain "=").
+charge_samples() {
+  local total_name=$1 rules
+  shift
+  rules=$(printf '%s\n' "$@")
+  # Through the environment, not -v: awk would read the rules' backslashes as string escapes.
+  RULES=$rules TOTAL_NAME=$total_name awk '
+    BEGIN { n = split(ENVIRON["RULES"], lines, "\n"); for (i = 1; i <= n; i++) if (lines[i] != "") { k++; split(lines[i], part, "="); re[k] = part[1]; name[k] = part[2] } }
+    function flush() {
+      if (!open) return
+      total++
+      if (hit != "") share[hit]++
+      if (scoring) scored++
+      open = 0; hit = ""; scoring = 0
+    }
+    /^$/ { flush(); next }
+    {
+      open = 1
+      if ($0 ~ /RiskScorer::Score/) scoring = 1
+      for (i = 1; hit == "" && i <= k; i++) if ($0 ~ re[i]) hit = name[i]
+    }
+    END {
+      flush()
+      printf "%d samples; scoring (RiskScorer.Score) %.1f %%\n", total, scored * 100 / total
+      for (c in share) { printf "  %-40s %5.2f %%\n", c, share[c] * 100 / total; all += share[c] }
+      printf "%s in all: %.2f %% of the site'"'"'s CPU samples\n", ENVIRON["TOTAL_NAME"], all * 100 / total
+    }'
+}
