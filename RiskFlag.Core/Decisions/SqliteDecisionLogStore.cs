@@ -77,7 +77,8 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
         var wanted = offset + Math.Clamp(query.Limit, 1, 100_000);
 
         // The newest `wanted` matches so far; the heap's minimum is the oldest of them (ties: stored earlier).
-        var newest = new PriorityQueue<DecisionRecord, Position>(wanted + 1);
+        // (Capacity grows with the matches found, not with the offset a caller may ask for.)
+        var newest = new PriorityQueue<DecisionRecord, Position>(Math.Min(wanted + 1, 4_096));
         using var connection = Open();
         foreach (var segment in Segments(connection, query, cancellationToken))
         {
@@ -88,19 +89,13 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
                 break;
             }
 
-            var index = 0;
-            foreach (var record in segment.Records())
+            foreach (var (record, position) in Matching(segment, query))
             {
-                if (query.Matches(record))
+                newest.Enqueue(record, position);
+                if (newest.Count > wanted)
                 {
-                    newest.Enqueue(record, new Position(record.DecidedAt.ToUnixTimeMilliseconds(), segment.Id, index));
-                    if (newest.Count > wanted)
-                    {
-                        newest.Dequeue();
-                    }
+                    newest.Dequeue();
                 }
-
-                index++;
             }
         }
 
@@ -128,15 +123,9 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
                 yield return pending.Dequeue();
             }
 
-            var index = 0;
-            foreach (var record in segment.Records())
+            foreach (var (record, position) in Matching(segment, query))
             {
-                if (query.Matches(record))
-                {
-                    pending.Enqueue(record, new Position(record.DecidedAt.ToUnixTimeMilliseconds(), segment.Id, index));
-                }
-
-                index++;
+                pending.Enqueue(record, position);
             }
 
             // SQLite reads are synchronous: between segments, give the thread back so a long export does not hold it.
@@ -196,6 +185,20 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
         Execute(connection, "DELETE FROM decision_segments WHERE last_at < @cutoff", ("@cutoff", at));
         transaction.Commit();
         return Task.FromResult((int)Math.Min(deleted, int.MaxValue));
+    }
+
+    private static IEnumerable<(DecisionRecord Record, Position Position)> Matching(Segment segment, DecisionQuery query)
+    {
+        var index = 0;
+        foreach (var record in segment.Records())
+        {
+            if (query.Matches(record))
+            {
+                yield return (record, new Position(record.DecidedAt.ToUnixTimeMilliseconds(), segment.Id, index));
+            }
+
+            index++;
+        }
     }
 
     private static (long First, long Last) TimeRange(IReadOnlyList<DecisionRecord> records)
