@@ -104,30 +104,17 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
 
     public async Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM decisions{Where(command, query)} ORDER BY decided_at DESC, id DESC LIMIT {Math.Clamp(query.Limit, 1, 100_000)} OFFSET {Math.Max(0, query.Offset)}";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var results = new List<DecisionRecord>();
-        while (await reader.ReadAsync(cancellationToken))
+        await foreach (var record in SelectAsync(query, $" LIMIT {Math.Clamp(query.Limit, 1, 100_000)} OFFSET {Math.Max(0, query.Offset)}", cancellationToken))
         {
-            results.Add(Read(reader));
+            results.Add(record);
         }
 
         return results;
     }
 
-    public async IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM decisions{Where(command, query)} ORDER BY decided_at DESC, id DESC";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            yield return Read(reader);
-        }
-    }
+    public IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, CancellationToken cancellationToken = default) =>
+        SelectAsync(query, string.Empty, cancellationToken);
 
     public async Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default)
     {
@@ -144,6 +131,19 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
         command.CommandText = "DELETE FROM decisions WHERE decided_at < @cutoff";
         Add(command, "@cutoff", cutoff.ToUnixTimeMilliseconds());
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The query's matches, newest first (ties: stored later first), with an optional LIMIT/OFFSET clause.</summary>
+    private async IAsyncEnumerable<DecisionRecord> SelectAsync(DecisionQuery query, string paging, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM decisions{Where(command, query)} ORDER BY decided_at DESC, id DESC{paging}";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return Read(reader);
+        }
     }
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
