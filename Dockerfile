@@ -9,43 +9,28 @@
 # Every RUN below calls a script under scripts/container/; the test suite runs the same scripts
 # outside Docker, so what the image does is tested on every machine that runs the tests.
 #
-# Why the build and train stages are Debian 12 and not the SDK image itself:
-# the .NET 10 images on MCR are Ubuntu 24.04 (noble) by default and no Debian variant is published
-# for .NET 10. Ubuntu 24.04 ships libxgboost0 2.0.3 and Debian 13 a 2.x release too, while the
-# trainer and its tests are written against XGBoost 1.7.4 (Debian 12's libxgboost0, the same library
-# the development machines and CI use); the 2.x series writes a different model JSON. So the
-# toolchain stage is debian:12 with the SDK copied in from the official SDK image (the SDK is a
-# portable build and is supported on Debian 12), and install-toolchain.sh refuses any XGBoost
-# other than 1.7. The runtime stage needs no XGBoost at all: the site scores with the managed tree
-# evaluator, so it is the official ASP.NET runtime image.
+# The build and train stages are the official .NET SDK image; the trainer's LightGBM (inside the
+# Microsoft.ML.LightGbm package) needs only libgomp1 and the model checks jq, which install-toolchain.sh
+# adds. The runtime stage is the official ASP.NET runtime image with nothing added: the site scores with
+# ML.NET's managed trees and never loads the native LightGBM library (a Tooling test proves it).
 #
 # Base images are pinned by exact tag; docs/deploy.md explains pinning them by digest as well.
-
-# The SDK image is only a source of the SDK files; its 10.0.401 matches global.json and the
-# development machines, and the ASP.NET runtime below is the one that SDK ships (10.0.12).
-FROM mcr.microsoft.com/dotnet/sdk:10.0.401-noble AS dotnet-sdk
 
 # Optional training data: `--build-context training-data=DIR` replaces this empty stage with DIR,
 # and TRAINING_DATA names the file(s) in it. Nothing from DIR ever enters the main build context.
 FROM scratch AS training-data
 COPY docker/training-data.md /README.md
 
-# --- toolchain: Debian 12 + .NET SDK + libxgboost0 1.7.4 + jq --------------------------------
-FROM debian:12.11-slim AS toolchain
+# --- build: SDK 10.0.401 (global.json) + libgomp1 + jq; locked restore, format check, Release build,
+# unit tests, publish ---------------------------------------------------------------------------
+FROM mcr.microsoft.com/dotnet/sdk:10.0.401-noble AS build
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
-ENV DOTNET_ROOT=/usr/share/dotnet \
-    PATH=/usr/share/dotnet:$PATH \
-    DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     DOTNET_NOLOGO=1 \
     DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 \
     NUGET_XMLDOC_MODE=skip
-COPY --from=dotnet-sdk /usr/share/dotnet /usr/share/dotnet
 COPY scripts/container/install-toolchain.sh /usr/local/bin/install-toolchain.sh
-RUN RISKFLAG_CLEAN_APT_LISTS=1 bash /usr/local/bin/install-toolchain.sh \
-    && dotnet --info
-
-# --- build: locked restore, format check, Release build, unit tests, publish --------------------
-FROM toolchain AS build
+RUN RISKFLAG_CLEAN_APT_LISTS=1 bash /usr/local/bin/install-toolchain.sh
 WORKDIR /src
 COPY . .
 # Browser tests need Chromium, Tooling tests Node, shellcheck and namespaces, Database tests a PostgreSQL

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian 12 machine with the .NET 10 SDK:
-# XGBoost's C library (training), Chromium (browser tests), Prometheus/promtool and wrk (monitoring checks, benchmarks),
+# libgomp1 (LightGBM training), Chromium (browser tests), Prometheus/promtool and wrk (monitoring checks, benchmarks),
 # PostgreSQL (the decision log's second store; tests start their own server on loopback),
 # jq and shellcheck (container build steps and their tests), and the pinned Node lint tools (tools/lint).
 set -euo pipefail

@@ -1,13 +1,20 @@
 namespace RiskFlag.Core.Bundle;
 
-/// <summary>Entry names inside risk-model.zip.</summary>
+/// <summary>
+/// Entry names of RiskFlag's own metadata inside risk-model.zip. They live in one folder of their own beside the
+/// entries ML.NET writes, which <c>MLContext.Model.Load</c> ignores.
+/// </summary>
 internal static class BundleEntries
 {
-    public const string Manifest = "manifest.json";
-    public const string Model = "model.json";
-    public const string Encodings = "encodings.json";
-    public const string Metrics = "metrics.json";
-    public const string Reference = "reference.json";
-    public const string Parameters = "params.json";
-    public const string PlotsFolder = "plots/";
+    public const string Folder = "riskflag/";
+    public const string Manifest = Folder + "manifest.json";
+    public const string Metrics = Folder + "metrics.json";
+    public const string Reference = Folder + "reference.json";
+    public const string Parameters = Folder + "params.json";
+    public const string Vocabulary = Folder + "vocabulary.json";
+    public const string Covers = Folder + "tree-covers.json";
+    public const string PlotsFolder = Folder + "plots/";
+
+    /// <summary>The manifest of the bundles of earlier builds (XGBoost model JSON at the zip's root).</summary>
+    public const string LegacyManifest = "manifest.json";
 }

@@ -1,12 +1,15 @@
 namespace RiskFlag.Core.Bundle;
 
-/// <summary>What a bundle is and how it was made: the first entry a loader reads and checks.</summary>
+/// <summary>What a model zip is and how it was made: the first entry a loader reads and checks.</summary>
 public sealed record BundleManifest
 {
     public const string ExpectedFormat = "riskflag-model";
 
-    /// <summary>Bumped when the layout of the bundle changes incompatibly.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>
+    /// Bumped when the layout of the zip changes incompatibly. Version 1 was the XGBoost bundle of earlier builds;
+    /// version 2 is an ML.NET model with RiskFlag's metadata in its own folder.
+    /// </summary>
+    public const int CurrentSchemaVersion = 2;
 
     public string Format { get; init; } = ExpectedFormat;
 

@@ -1,13 +1,18 @@
+using RiskFlag.Core.Explanations;
+
 namespace RiskFlag.Core.Bundle;
 
-/// <summary>Everything needed to score, explain and audit one trained model, stored as one zip file.</summary>
+/// <summary>
+/// What RiskFlag keeps beside the ML.NET model in risk-model.zip: how the model was made and how good it is, the
+/// training distributions for drift, the vocabulary for the form, the tree covers for explanations and the plots.
+/// </summary>
 public sealed record ModelBundle(
     BundleManifest Manifest,
-    byte[] ModelJson,
-    EncodingsDocument Encodings,
     ModelMetrics Metrics,
     ReferenceProfile Reference,
     string ParametersJson,
+    CategoryVocabulary Vocabulary,
+    TreeCovers Covers,
     IReadOnlyDictionary<string, string> Plots)
 {
     public const string FileName = "risk-model.zip";

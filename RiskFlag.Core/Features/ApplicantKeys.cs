@@ -2,17 +2,17 @@ using RiskFlag.Core.Domain;
 
 namespace RiskFlag.Core.Features;
 
-/// <summary>The normalised category keys of one applicant, computed once and shared by every feature.</summary>
+/// <summary>The normalised category keys of one applicant: what the encoding tables are keyed by.</summary>
 public readonly record struct ApplicantKeys(string City, string State, string Profession)
 {
-    public static ApplicantKeys Of(Applicant applicant)
+    public static ApplicantKeys Of(Applicant applicant) => Of(applicant.City, applicant.State, applicant.Profession);
+
+    public static ApplicantKeys Of(string city, string state, string profession)
     {
-        var state = TextNormalizer.Normalize(applicant.State);
-        return new ApplicantKeys(
-            CityKey(TextNormalizer.Normalize(applicant.City), state),
-            state,
-            TextNormalizer.Normalize(applicant.Profession));
+        var normalizedState = TextNormalizer.Normalize(state);
+        return new ApplicantKeys(CityKey(TextNormalizer.Normalize(city), normalizedState), normalizedState, TextNormalizer.Normalize(profession));
     }
 
+    /// <summary>City and state together: "Aurangabad" exists in two states.</summary>
     public static string CityKey(string normalizedCity, string normalizedState) => string.Concat(normalizedCity, "|", normalizedState);
 }

@@ -4,7 +4,7 @@ namespace RiskFlag.Core.Features;
 public sealed class FeatureSchema
 {
     /// <summary>Bumped whenever a feature's meaning changes, so an old bundle is refused rather than misread.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     public FeatureSchema(IEnumerable<string> names)
     {

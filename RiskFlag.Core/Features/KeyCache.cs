@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 
-using RiskFlag.Core.Domain;
-
 namespace RiskFlag.Core.Features;
 
 /// <summary>
@@ -13,15 +11,15 @@ internal sealed class KeyCache(int capacity = 16_384)
 {
     private readonly ConcurrentDictionary<(string City, string State, string Profession), ApplicantKeys> _keys = new();
 
-    public ApplicantKeys Of(Applicant applicant)
+    public ApplicantKeys Of(string city, string state, string profession)
     {
-        var spelling = (applicant.City, applicant.State, applicant.Profession);
+        var spelling = (city, state, profession);
         if (_keys.TryGetValue(spelling, out var keys))
         {
             return keys;
         }
 
-        keys = ApplicantKeys.Of(applicant);
+        keys = ApplicantKeys.Of(city, state, profession);
         if (_keys.Count < capacity)
         {
             _keys.TryAdd(spelling, keys);

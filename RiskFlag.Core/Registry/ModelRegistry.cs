@@ -16,7 +16,7 @@ public sealed class ModelRegistry(IModelRegistryStore store, RegistryOptions opt
 
     public RegisteredVersion Register(string bundlePath, string runId, string registeredBy)
     {
-        var bundle = ModelBundleReader.Read(bundlePath);
+        var bundle = ModelZip.ReadBundle(bundlePath);
         return store.AddVersion(Options.ModelName, bundle.Manifest.Version, runId, version =>
         {
             var target = Path.GetFullPath(Path.Combine(Options.Directory, "versions", version.ToString(System.Globalization.CultureInfo.InvariantCulture), ModelBundle.FileName));

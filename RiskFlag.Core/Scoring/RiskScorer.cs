@@ -1,122 +1,76 @@
-using RiskFlag.Core.Bundle;
+using Microsoft.ML;
+
 using RiskFlag.Core.Domain;
 using RiskFlag.Core.Drift;
-using RiskFlag.Core.Engine;
 using RiskFlag.Core.Features;
+using RiskFlag.Core.Model;
 
 namespace RiskFlag.Core.Scoring;
 
 /// <summary>
-/// Scores applicants with one loaded bundle. Trees are evaluated in managed code (no native call,
-/// no lock, no allocation beyond the result), so one instance serves any number of threads.
+/// The one scoring path: the model zip's chain gives the probability and the feature vector, exact TreeSHAP on the
+/// same trees gives the reasons. Every channel (form, API, batch, CLI) scores through here. Thread-safe as long as
+/// each call has an engine of its own: the site passes one from its pool, other callers let the model lend one.
 /// </summary>
-public sealed class RiskScorer
+public sealed class RiskScorer(RiskModel model)
 {
     public const int DefaultTopFactors = 3;
 
-    private RiskScorer(ModelBundle bundle, TreeEnsemble ensemble, FeaturePipeline pipeline)
-    {
-        Bundle = bundle;
-        Ensemble = ensemble;
-        Pipeline = pipeline;
-    }
+    public RiskModel Model { get; } = model;
 
-    public ModelBundle Bundle { get; }
+    public double Threshold => Model.Threshold;
 
-    public TreeEnsemble Ensemble { get; }
+    public string ModelVersion => Model.Version;
 
-    public FeaturePipeline Pipeline { get; }
-
-    public double Threshold => Bundle.Manifest.Threshold;
-
-    public string ModelVersion => Bundle.Manifest.Version;
-
-    public static RiskScorer Create(ModelBundle bundle)
-    {
-        var schema = new FeatureSchema(bundle.Manifest.Features);
-        TreeEnsemble ensemble;
-        try
-        {
-            ensemble = TreeEnsemble.FromModelJson(bundle.ModelJson);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new InvalidModelBundleException($"model.json is not a readable XGBoost model: {e.Message}", e);
-        }
-
-        if (ensemble.FeatureCount != schema.Width)
-        {
-            throw new InvalidModelBundleException($"the model expects {ensemble.FeatureCount} features but the manifest lists {schema.Width}");
-        }
-
-        return new RiskScorer(bundle, ensemble, new FeaturePipeline(schema, bundle.Encodings.ToEncodings()));
-    }
-
-    public static RiskScorer Load(string path) => Create(ModelBundleReader.Read(path));
-
-    public double Probability(Applicant applicant)
-    {
-        Span<float> features = stackalloc float[Pipeline.Width];
-        Pipeline.Transform(applicant, features);
-        return Ensemble.PredictProbability(features);
-    }
+    public static RiskScorer Load(string path) => new(RiskModel.Load(path));
 
     /// <param name="drift">When given, the applicant's model inputs and flag join its window of live traffic.</param>
-    public RiskAssessment Score(
-        Applicant applicant,
-        Explanation explanation = Explanation.Approximate,
-        int topFactors = DefaultTopFactors,
-        InputDriftMonitor? drift = null)
+    public RiskAssessment Score(Applicant applicant, int topFactors = DefaultTopFactors, InputDriftMonitor? drift = null)
     {
-        var encoded = Pipeline.Encode(applicant);
-        Span<float> features = stackalloc float[Pipeline.Width];
-        Pipeline.Transform(encoded, features);
-        if (explanation == Explanation.None)
+        var engine = Model.RentEngine();
+        try
         {
-            var probability = Ensemble.PredictProbability(features);
-            drift?.Observe(features, probability >= Threshold);
-            return new RiskAssessment(probability, probability >= Threshold, Threshold, ModelVersion, [], encoded.CityKnown, encoded.StateKnown);
+            return Score(applicant, engine, topFactors, drift);
         }
-
-        Span<double> contributions = stackalloc double[Pipeline.Width + 1];
-        if (explanation == Explanation.Exact)
+        finally
         {
-            Ensemble.ExactContributions(features, contributions);
+            Model.ReturnEngine(engine);
         }
-        else
-        {
-            Ensemble.ApproximateContributions(features, contributions);
-        }
-
-        // Contributions (bias included) add up to the margin, so the trees need not be walked a second time.
-        var margin = 0.0;
-        foreach (var contribution in contributions)
-        {
-            margin += contribution;
-        }
-
-        var explained = 1 / (1 + Math.Exp(-margin));
-        drift?.Observe(features, explained >= Threshold);
-        var factors = TopFactors(encoded, contributions, topFactors);
-        return new RiskAssessment(explained, explained >= Threshold, Threshold, ModelVersion, factors, encoded.CityKnown, encoded.StateKnown);
     }
 
-    private RiskFactor[] TopFactors(in EncodedApplicant encoded, ReadOnlySpan<double> contributions, int count)
+    /// <param name="engine">An engine of <see cref="Model"/> that no other thread uses during the call.</param>
+    public RiskAssessment Score(Applicant applicant, PredictionEngine<ApplicantInput, RiskPrediction> engine, int topFactors = DefaultTopFactors, InputDriftMonitor? drift = null)
     {
-        var definitions = Pipeline.Schema.Features;
+        var prediction = engine.Predict(ApplicantInput.From(applicant));
+        var width = Model.Schema.Width;
+        ReadOnlySpan<float> features = prediction.Features.AsSpan(0, width);
+        Span<double> contributions = stackalloc double[width];
+        double probability = prediction.Probability;
+        var cityKnown = prediction.CityKnown > 0;
+        var stateKnown = prediction.StateKnown > 0;
+
+        var logOdds = Model.Explainer.Explain(features, contributions);
+        var flag = probability >= Threshold;
+        drift?.Observe(features, flag);
+        var factors = TopFactors(new FactorContext(applicant, cityKnown, stateKnown), contributions, topFactors);
+        return new RiskAssessment(probability, flag, Threshold, ModelVersion, factors, cityKnown, stateKnown, logOdds, Model.Explainer.BaseValue);
+    }
+
+    private RiskFactor[] TopFactors(in FactorContext context, ReadOnlySpan<double> contributions, int count)
+    {
+        var definitions = Model.Schema.Features;
         Span<int> order = stackalloc int[definitions.Count];
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
         }
 
-        var magnitudes = contributions[..definitions.Count];
         for (var i = 1; i < order.Length; i++)
         {
             // Insertion sort by |contribution|: at most a few dozen features, and no allocation.
             var current = order[i];
             var j = i - 1;
-            while (j >= 0 && Math.Abs(magnitudes[order[j]]) < Math.Abs(magnitudes[current]))
+            while (j >= 0 && Math.Abs(contributions[order[j]]) < Math.Abs(contributions[current]))
             {
                 order[j + 1] = order[j];
                 j--;
@@ -129,7 +83,7 @@ public sealed class RiskScorer
         for (var i = 0; i < result.Length; i++)
         {
             var definition = definitions[order[i]];
-            result[i] = new RiskFactor(definition.Name, definition.Explain(encoded), contributions[order[i]]);
+            result[i] = new RiskFactor(definition.Name, definition.Explain(context), contributions[order[i]]);
         }
 
         return result;

@@ -108,14 +108,15 @@ public class LintTests
 }
 
 /// <summary>
-/// The runtime image has no libxgboost: scoring must not need it. Hides the library in a private mount
-/// namespace (root and unshare needed; the image build skips this category) and scores there.
+/// The runtime image has no libgomp (OpenMP), which the native LightGBM needs to train: scoring must not need it.
+/// Hides the library in a private mount namespace (root and unshare needed; the image build skips this category)
+/// and scores there.
 /// </summary>
 [Trait("Category", "Tooling")]
-public class ScoringWithoutXGBoostTests
+public class ScoringWithoutOpenMpTests
 {
     [Fact]
-    public void A_bundle_scores_without_the_native_library_that_training_needs()
+    public void A_model_zip_scores_without_the_native_library_that_training_needs()
     {
         using var directory = new TempDirectory();
         var trainer = Path.Combine(AppContext.BaseDirectory, "riskflag-train.dll");
@@ -124,8 +125,8 @@ public class ScoringWithoutXGBoostTests
         var trained = Shell.Run("dotnet", [trainer, "train", "--data", data, "--artifacts", directory.Path("artifacts")]);
         Assert.True(trained.ExitCode == 0, trained.ToString());
 
-        var library = Shell.Run("bash", ["-c", "ldconfig -p | awk '/libxgboost\\.so\\.0 / { print $NF; exit }'"]).Output.Trim();
-        Assert.True(File.Exists(library), "libxgboost.so.0 is installed");
+        var library = Shell.Run("bash", ["-c", "ldconfig -p | awk '/libgomp\\.so\\.1 / { print $NF; exit }'"]).Output.Trim();
+        Assert.True(File.Exists(library), "libgomp.so.1 is installed");
         string Hidden(string command) => $"mount --bind /dev/null {library} && {command}";
 
         var scored = Shell.Run("unshare", ["-m", "bash", "-c", Hidden($"dotnet {trainer} predict --model {directory.Path("artifacts", "risk-model.zip")} --input {data} --output {directory.Path("scored.csv")}")]);

@@ -1,8 +1,9 @@
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.Drift;
 using RiskFlag.Core.Scoring;
-using RiskFlag.Core.Synthetic;
 using RiskFlag.Tests.Training;
+using RiskFlag.Training.Pipeline;
+using RiskFlag.Training.Synthetic;
 
 namespace RiskFlag.Tests.Drift;
 
@@ -12,12 +13,12 @@ public class InputDriftMonitorTests(TrainedModelFixture fixture)
     [Fact]
     public void Applicants_drawn_like_the_training_data_show_no_drift()
     {
-        var scorer = RiskScorer.Create(fixture.Bundle);
+        var scorer = new RiskScorer(fixture.Model.ToRiskModel());
         var monitor = new InputDriftMonitor(fixture.Bundle.Reference, windowSize: 20_000);
 
         foreach (var applicant in new SyntheticApplicantGenerator(seed: 1234).Generate(20_000))
         {
-            scorer.Score(applicant.Applicant, Explanation.None, drift: monitor);
+            scorer.Score(applicant.Applicant, drift: monitor);
         }
 
         Assert.Equal(20_000, monitor.Count);
@@ -28,13 +29,13 @@ public class InputDriftMonitorTests(TrainedModelFixture fixture)
     [Fact]
     public void A_shifted_population_shows_drift_on_the_shifted_inputs_only()
     {
-        var scorer = RiskScorer.Create(fixture.Bundle);
+        var scorer = new RiskScorer(fixture.Model.ToRiskModel());
         var monitor = new InputDriftMonitor(fixture.Bundle.Reference, windowSize: 20_000);
 
         foreach (var applicant in new SyntheticApplicantGenerator(seed: 99).Generate(20_000))
         {
             var poorer = applicant.Applicant with { Income = applicant.Applicant.Income * 0.2 };
-            scorer.Score(poorer, Explanation.None, drift: monitor);
+            scorer.Score(poorer, drift: monitor);
         }
 
         var psi = monitor.Snapshot().ToDictionary(d => d.Feature, d => d.Psi);

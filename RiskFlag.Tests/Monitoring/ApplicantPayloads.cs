@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 
 using RiskFlag.Core.Domain;
-using RiskFlag.Core.Synthetic;
 using RiskFlag.Tests.Web;
+using RiskFlag.Training.Synthetic;
 
 namespace RiskFlag.Tests.Monitoring;
 

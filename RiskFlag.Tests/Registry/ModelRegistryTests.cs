@@ -99,7 +99,7 @@ public sealed class ModelRegistryTests(TrainedModelFixture fixture) : IDisposabl
     {
         var path = Path.Combine(_directory, $"bundle-{auc:0.000}-{Guid.NewGuid():N}.zip");
         var metrics = fixture.Bundle.Metrics with { Grouped = fixture.Bundle.Metrics.Grouped with { RocAuc = auc } };
-        ModelBundleWriter.Write(fixture.Bundle with { Metrics = metrics }, path);
+        (fixture.Model with { Bundle = fixture.Bundle with { Metrics = metrics } }).Write(path);
         return path;
     }
 }

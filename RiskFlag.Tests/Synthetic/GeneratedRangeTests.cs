@@ -1,4 +1,4 @@
-using RiskFlag.Core.Synthetic;
+using RiskFlag.Training.Synthetic;
 
 namespace RiskFlag.Tests.Synthetic;
 

@@ -1,5 +1,5 @@
 using RiskFlag.Core.Domain;
-using RiskFlag.Core.Synthetic;
+using RiskFlag.Training.Synthetic;
 
 namespace RiskFlag.Tests.Synthetic;
 

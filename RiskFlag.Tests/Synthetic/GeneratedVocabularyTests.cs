@@ -1,5 +1,5 @@
-using RiskFlag.Core.Synthetic;
 using RiskFlag.Core.Vocabulary;
+using RiskFlag.Training.Synthetic;
 
 namespace RiskFlag.Tests.Synthetic;
 

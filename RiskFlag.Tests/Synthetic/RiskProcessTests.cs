@@ -1,6 +1,6 @@
 using RiskFlag.Core.Domain;
-using RiskFlag.Core.Synthetic;
 using RiskFlag.Core.Vocabulary;
+using RiskFlag.Training.Synthetic;
 
 namespace RiskFlag.Tests.Synthetic;
 

@@ -4,7 +4,7 @@ using System.Text;
 using CsvHelper;
 
 using RiskFlag.Core.Domain;
-using RiskFlag.Core.Synthetic;
+using RiskFlag.Training.Synthetic;
 
 namespace RiskFlag.Tests.Synthetic;
 

@@ -1,6 +1,7 @@
 using RiskFlag.Core.Domain;
 using RiskFlag.Core.Features;
 using RiskFlag.Core.IO;
+using RiskFlag.Core.Model;
 using RiskFlag.Training.Pipeline;
 
 namespace RiskFlag.Tests.Training;
@@ -9,14 +10,16 @@ public class OutOfFoldEncodingTests
 {
     private static readonly FeatureSchema Schema = new(["city_risk", "state_risk", "profession_risk", "age"]);
 
+    private static readonly Microsoft.ML.MLContext Ml = RiskModelContext.Create();
+
     [Fact]
     public void A_training_row_never_sees_its_own_label()
     {
         var examples = Examples(flipFirstLabel: false);
         var flipped = Examples(flipFirstLabel: true);
 
-        var original = MatrixBuilder.Build(Splitter.Grouped(examples, 0.2, 5, 1), Schema, 5, 10);
-        var changed = MatrixBuilder.Build(Splitter.Grouped(flipped, 0.2, 5, 1), Schema, 5, 10);
+        var original = MatrixBuilder.Build(Ml, Splitter.Grouped(examples, 0.2, 5, 1), Schema, 5, 10);
+        var changed = MatrixBuilder.Build(Ml, Splitter.Grouped(flipped, 0.2, 5, 1), Schema, 5, 10);
 
         // Every city holds one applicant, so the first row's city rate can only come from other folds' data:
         // flipping its own label must not move its own encoded value.
@@ -31,13 +34,13 @@ public class OutOfFoldEncodingTests
     {
         var examples = Examples(flipFirstLabel: false);
         var split = Splitter.Grouped(examples, 0.2, 5, 1);
-        var matrices = MatrixBuilder.Build(split, Schema, 5, 10);
+        var matrices = MatrixBuilder.Build(Ml, split, Schema, 5, 10);
 
         for (var row = 0; row < split.Train.Count; row++)
         {
             var fold = split.Train[row].Fold;
             var others = EncodingFitter.Fit(split.Train.Where(s => s.Fold != fold).Select(s => s.Example).ToList(), 10);
-            var expected = new FeaturePipeline(Schema, others).Transform(split.Train[row].Example.Applicant);
+            var expected = new FeaturePipeline(Ml, Schema, others).TransformMany([ApplicantInput.From(split.Train[row].Example.Applicant)], 1);
             Assert.Equal(expected, matrices.Train.AsSpan(row * Schema.Width, Schema.Width).ToArray());
         }
     }

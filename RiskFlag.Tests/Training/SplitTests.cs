@@ -1,6 +1,6 @@
 using RiskFlag.Core.Parsing;
-using RiskFlag.Core.Synthetic;
 using RiskFlag.Training.Pipeline;
+using RiskFlag.Training.Synthetic;
 
 namespace RiskFlag.Tests.Training;
 

@@ -1,7 +1,7 @@
 using RiskFlag.Core.Bundle;
-using RiskFlag.Core.Synthetic;
 using RiskFlag.Training.Commands;
 using RiskFlag.Training.Pipeline;
+using RiskFlag.Training.Synthetic;
 
 namespace RiskFlag.Tests.Training;
 
@@ -21,9 +21,9 @@ public sealed class TrainedModelFixture : IDisposable
         {
             Boosting = TrainingParameters.Load(TrainCommand.DefaultParamsPath).Boosting with { Rounds = 200, EarlyStoppingRounds = 30 },
         };
-        Bundle = new ModelTrainer(Parameters, TextWriter.Null).Train([DataPath]);
+        Model = new ModelTrainer(Parameters, TextWriter.Null).Train([DataPath]);
         BundlePath = Path.Combine(Directory, ModelBundle.FileName);
-        ModelBundleWriter.Write(Bundle, BundlePath);
+        Model.Write(BundlePath);
     }
 
     public const int Rows = 20_000;
@@ -36,7 +36,9 @@ public sealed class TrainedModelFixture : IDisposable
 
     public TrainingParameters Parameters { get; }
 
-    public ModelBundle Bundle { get; }
+    public TrainedModel Model { get; }
+
+    public ModelBundle Bundle => Model.Bundle;
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }

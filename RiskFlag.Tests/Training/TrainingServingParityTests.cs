@@ -1,4 +1,4 @@
-using RiskFlag.Core.Scoring;
+using RiskFlag.Core.Model;
 using RiskFlag.Training.Pipeline;
 
 namespace RiskFlag.Tests.Training;
@@ -12,13 +12,13 @@ public class TrainingServingParityTests(TrainedModelFixture fixture)
         var data = TrainingData.Load([fixture.DataPath], 0.01);
         var examples = TrainingExamples.From(data.Records);
         var split = Splitter.Grouped(examples, fixture.Parameters.Split.ValidationFraction, fixture.Parameters.TargetEncoding.Folds, fixture.Parameters.Split.Seed);
-        var matrices = MatrixBuilder.Build(split, new(fixture.Parameters.SelectedFeatures), fixture.Parameters.TargetEncoding.Folds, fixture.Parameters.TargetEncoding.Smoothing);
+        var matrices = MatrixBuilder.Build(RiskModelContext.Create(), split, new(fixture.Parameters.SelectedFeatures), fixture.Parameters.TargetEncoding.Folds, fixture.Parameters.TargetEncoding.Smoothing);
 
-        // The scorer is rebuilt from the bundle file, so this also covers the encodings' JSON round trip.
-        var scorer = RiskScorer.Load(fixture.BundlePath);
+        // The engine comes from the zip on disk, so this also covers the encoding tables' round trip through ML.NET.
+        var engine = RiskModel.Load(fixture.BundlePath).CreatePredictionEngine();
         for (var row = 0; row < split.Validation.Count; row++)
         {
-            var served = scorer.Pipeline.Transform(split.Validation[row].Example.Applicant);
+            var served = engine.Predict(ApplicantInput.From(split.Validation[row].Example.Applicant)).Features;
             Assert.Equal(matrices.Validation.AsSpan(row * matrices.Width, matrices.Width).ToArray(), served);
         }
     }

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 
 using RiskFlag.Core.Scoring;
-using RiskFlag.Core.Synthetic;
+using RiskFlag.Training.Synthetic;
 using RiskFlag.Web.Api;
 
 using static RiskFlag.Tests.Web.ProblemAssertions;
@@ -42,7 +42,7 @@ public sealed class BatchApiTests(ServedSite site) : IClassFixture<ServedSite>
 
         // The same file through the core batch scorer gives the same bytes and the same count of flags.
         using var expected = new MemoryStream();
-        var summary = new BatchScorer(RiskScorer.Create(TrainedBundles.Shared.Primary))
+        var summary = new BatchScorer(new RiskScorer(TrainedBundles.Shared.Primary.ToRiskModel()))
             .Score(new MemoryStream(Encoding.UTF8.GetBytes(csv)), expected, BatchOutput.AllInputColumns);
         Assert.Equal(Encoding.UTF8.GetString(expected.ToArray()), await response.Content.ReadAsStringAsync());
         Assert.Equal(summary.Flagged.ToString(System.Globalization.CultureInfo.InvariantCulture), Single(response, BatchEndpoint.RowsFlaggedHeader));

@@ -33,7 +33,7 @@ public sealed class BatchPageTests(ServedSite site) : IClassFixture<ServedSite>
         Assert.Equal(20, Regex.Count(html, "<tr class=\"flag-(yes|no)\">"));
 
         using var expectedOutput = new MemoryStream();
-        var expected = new BatchScorer(RiskScorer.Create(TrainedBundles.Shared.Primary))
+        var expected = new BatchScorer(new RiskScorer(TrainedBundles.Shared.Primary.ToRiskModel()))
             .Score(new MemoryStream(Encoding.UTF8.GetBytes(csv)), expectedOutput, BatchOutput.AllInputColumns);
         Assert.StartsWith(expected.FlaggedShare.ToString("P1", System.Globalization.CultureInfo.InvariantCulture), PageSession.TextOf(html, "dd", "flagged-share"), StringComparison.Ordinal);
 

@@ -99,7 +99,7 @@ public sealed class BrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
         await page.GotoAsync("/Model");
 
         var images = page.Locator(".plots img");
-        Assert.Equal(TrainedBundles.Shared.Primary.Plots.Count, await images.CountAsync());
+        Assert.Equal(TrainedBundles.Shared.Primary.Bundle.Plots.Count, await images.CountAsync());
         foreach (var image in await images.AllAsync())
         {
             await image.ScrollIntoViewIfNeededAsync();
@@ -113,7 +113,7 @@ public sealed class BrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
 
     private static async Task FillApplicantAsync(IPage page)
     {
-        var vocabulary = TrainedBundles.Shared.Primary.Encodings.Vocabulary;
+        var vocabulary = TrainedBundles.Shared.Primary.Bundle.Vocabulary;
         await page.FillAsync("#income", "1303834");
         await page.FillAsync("#age", "23");
         await page.FillAsync("#experience", "3");

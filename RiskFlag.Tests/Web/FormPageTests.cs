@@ -32,7 +32,7 @@ public sealed class FormPageTests(ServedSite site) : IClassFixture<ServedSite>
 
         Assert.Contains(">Predict Risk</button>", html, StringComparison.Ordinal);
         Assert.Contains(PageSession.TokenField, html, StringComparison.Ordinal);
-        var vocabulary = TrainedBundles.Shared.Primary.Encodings.Vocabulary;
+        var vocabulary = TrainedBundles.Shared.Primary.Bundle.Vocabulary;
         Assert.Contains($"<option value=\"{vocabulary.Cities[0].City}\">{vocabulary.Cities[0].State}</option>", html, StringComparison.Ordinal);
         Assert.Contains($"<option value=\"{vocabulary.States[^1]}\"></option>", html, StringComparison.Ordinal);
         Assert.Contains($"<option value=\"{vocabulary.Professions[0]}\">{vocabulary.Professions[0]}</option>", html, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class FormPageTests(ServedSite site) : IClassFixture<ServedSite>
         var (status, html) = await _session.PostFormAsync("/", applicant);
 
         Assert.Equal(HttpStatusCode.OK, status);
-        var expected = RiskScorer.Create(TrainedBundles.Shared.Primary).Score(Parse(applicant), Explanation.Exact);
+        var expected = new RiskScorer(TrainedBundles.Shared.Primary.ToRiskModel()).Score(Parse(applicant));
         var verdict = expected.Flag ? "RISK FLAG: YES (High Risk)" : "RISK FLAG: NO (Low Risk)";
         Assert.Contains($"<p class=\"verdict\">{verdict}</p>", html, StringComparison.Ordinal);
         Assert.Contains(expected.Flag ? "result-high" : "result-low", html, StringComparison.Ordinal);

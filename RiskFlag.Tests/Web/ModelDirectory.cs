@@ -1,4 +1,5 @@
 using RiskFlag.Core.Bundle;
+using RiskFlag.Training.Pipeline;
 
 namespace RiskFlag.Tests.Web;
 
@@ -13,7 +14,7 @@ public sealed class ModelDirectory : IDisposable
 
     public string WorkPath => System.IO.Path.Combine(Path, "work");
 
-    public static ModelDirectory With(ModelBundle bundle)
+    public static ModelDirectory With(TrainedModel bundle)
     {
         var directory = new ModelDirectory();
         directory.Publish(bundle);
@@ -21,7 +22,7 @@ public sealed class ModelDirectory : IDisposable
     }
 
     /// <summary>Writes through a temp file and a rename, as the training CLI does.</summary>
-    public void Publish(ModelBundle bundle) => ModelBundleWriter.Write(bundle, BundlePath);
+    public void Publish(TrainedModel bundle) => bundle.Write(BundlePath);
 
     public void Dispose()
     {

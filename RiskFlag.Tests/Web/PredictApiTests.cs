@@ -44,13 +44,13 @@ public sealed class PredictApiTests(ServedSite site) : IClassFixture<ServedSite>
     }
 
     [Fact]
-    public async Task TheAnswerEqualsTheCoreScorerWithApproximateFactors()
+    public async Task TheAnswerEqualsTheCoreScorerWithItsExactFactors()
     {
         var applicant = Applicants.Valid(seed: 5);
         var response = await _client.PostAsync("/api/predict", JsonContent.Create(Applicants.ToJson(applicant)));
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
-        var expected = RiskScorer.Create(TrainedBundles.Shared.Primary).Score(Parse(applicant), Explanation.Approximate);
+        var expected = new RiskScorer(TrainedBundles.Shared.Primary.ToRiskModel()).Score(Parse(applicant));
         Assert.Equal(expected.Probability, body.GetProperty("risk_probability").GetDouble(), 12);
         Assert.Equal(
             expected.TopFactors.Select(f => f.Feature),

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.IO;
+using RiskFlag.Training.Pipeline;
 using RiskFlag.Web.Api;
 using RiskFlag.Web.Model;
 
@@ -16,8 +17,8 @@ namespace RiskFlag.Tests.Web;
 /// <summary>Hot reload: good bundles swap in, bad ones are recorded and the old model keeps serving.</summary>
 public sealed class ReloadTests
 {
-    private static readonly ModelBundle Primary = TrainedBundles.Shared.Primary;
-    private static readonly ModelBundle Secondary = TrainedBundles.Shared.Secondary;
+    private static readonly TrainedModel Primary = TrainedBundles.Shared.Primary;
+    private static readonly TrainedModel Secondary = TrainedBundles.Shared.Secondary;
 
     /// <summary>Long enough that the watcher stays out of tests about the endpoint.</summary>
     private static readonly Dictionary<string, string?> WatcherQuiet = new() { ["Model:DebounceMilliseconds"] = "600000" };
@@ -68,9 +69,9 @@ public sealed class ReloadTests
     public static TheoryData<string, string> BadBundles => new()
     {
         { "garbage", "not a zip archive" },
-        { "truncated", "not a RiskFlag model bundle" },
-        { "future schema", "schema version 2 is not supported" },
-        { "features do not match the trees", "features but the manifest lists" },
+        { "truncated", "not a RiskFlag model zip" },
+        { "future schema", "schema version 3 is not supported" },
+        { "features do not match the trees", "features its manifest lists" },
     };
 
     [Theory]
@@ -168,16 +169,16 @@ public sealed class ReloadTests
             case "truncated":
                 using (var whole = new MemoryStream())
                 {
-                    ModelBundleWriter.WriteTo(Primary, whole);
+                    Primary.WriteTo(whole);
                     File.WriteAllBytes(path, whole.ToArray()[..(int)(whole.Length / 2)]);
                 }
 
                 break;
             case "future schema":
-                ModelBundleWriter.Write(Primary with { Manifest = Primary.Manifest with { SchemaVersion = 2 } }, path);
+                (Primary with { Bundle = Primary.Bundle with { Manifest = Primary.Manifest with { SchemaVersion = 3 } } }).Write(path);
                 break;
             case "features do not match the trees":
-                ModelBundleWriter.Write(Primary with { Manifest = Primary.Manifest with { Features = [.. Primary.Manifest.Features.Take(3)] } }, path);
+                (Primary with { Bundle = Primary.Bundle with { Manifest = Primary.Manifest with { Features = [.. Primary.Manifest.Features.Take(3)] } } }).Write(path);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);

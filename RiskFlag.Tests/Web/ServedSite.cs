@@ -1,4 +1,4 @@
-using RiskFlag.Core.Bundle;
+using RiskFlag.Training.Pipeline;
 
 namespace RiskFlag.Tests.Web;
 
@@ -10,7 +10,7 @@ public class ServedSite : IDisposable
     {
     }
 
-    protected ServedSite(ModelBundle? bundle, IReadOnlyDictionary<string, string?>? settings)
+    protected ServedSite(TrainedModel? bundle, IReadOnlyDictionary<string, string?>? settings)
     {
         Model = bundle is null ? new ModelDirectory() : ModelDirectory.With(bundle);
         Factory = new RiskFlagWebFactory(Model, settings);

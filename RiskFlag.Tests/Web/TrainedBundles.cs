@@ -1,7 +1,7 @@
 using RiskFlag.Core.Bundle;
-using RiskFlag.Core.Synthetic;
 using RiskFlag.Training.Commands;
 using RiskFlag.Training.Pipeline;
+using RiskFlag.Training.Synthetic;
 
 namespace RiskFlag.Tests.Web;
 
@@ -27,14 +27,14 @@ public sealed class TrainedBundles
         var parameters = TrainingParameters.Load(TrainCommand.DefaultParamsPath);
         parameters = parameters with { Boosting = parameters.Boosting with { Rounds = 150 } };
         Primary = new ModelTrainer(parameters, TextWriter.Null).Train([data]);
-        Secondary = Primary with { Manifest = Primary.Manifest with { Version = Primary.Manifest.Version + "-b", Threshold = 0.5 } };
+        Secondary = Primary with { Bundle = Primary.Bundle with { Manifest = Primary.Manifest with { Version = Primary.Manifest.Version + "-b", Threshold = 0.5 } } };
         directory.Delete(recursive: true);
     }
 
     public static TrainedBundles Shared => Instance.Value;
 
-    public ModelBundle Primary { get; }
+    public TrainedModel Primary { get; }
 
     /// <summary>The same trees under another version and threshold: a different model as far as the site can tell.</summary>
-    public ModelBundle Secondary { get; }
+    public TrainedModel Secondary { get; }
 }

@@ -15,7 +15,7 @@ public sealed class DecisionChannelTests
 {
     private const string Header = "Id,Income,Age,Experience,Married/Single,House_Ownership,Car_Ownership,Profession,CITY,STATE,CURRENT_JOB_YRS,CURRENT_HOUSE_YRS";
 
-    private static readonly RiskScorer Scorer = RiskScorer.Create(TrainedBundles.Shared.Primary);
+    private static readonly RiskScorer Scorer = new RiskScorer(TrainedBundles.Shared.Primary.ToRiskModel());
 
     [Fact]
     public async Task ASingleApiPredictionIsLoggedWithItsRequestId()
@@ -71,7 +71,7 @@ public sealed class DecisionChannelTests
 
         var decision = Assert.Single(await site.DecisionsAsync(1));
         Assert.Equal(DecisionLog.FormChannel, decision.Channel);
-        var expected = Scorer.Score(decision.Applicant, Explanation.Exact);
+        var expected = Scorer.Score(decision.Applicant);
         Assert.Equal(expected.Probability, decision.Probability, 12);
         Assert.Equal(string.Join("; ", expected.TopFactors), decision.TopFactors);
         Assert.Contains(expected.TopFactors[0].Description, html, StringComparison.Ordinal);

@@ -5,14 +5,15 @@ using System.Text.Json.Nodes;
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.Registry;
 using RiskFlag.Tests.Web;
+using RiskFlag.Training.Pipeline;
 
 namespace RiskFlag.Tests.WebDecisions;
 
 /// <summary>An operator promotes and rolls back from the Models page with the ops key; the site then serves the new champion.</summary>
 public sealed class ModelsPageTests : IDisposable
 {
-    private static readonly ModelBundle Primary = TrainedBundles.Shared.Primary;
-    private static readonly ModelBundle Secondary = TrainedBundles.Shared.Secondary;
+    private static readonly TrainedModel Primary = TrainedBundles.Shared.Primary;
+    private static readonly TrainedModel Secondary = TrainedBundles.Shared.Secondary;
 
     private readonly ModelDirectory _model = ModelDirectory.With(Primary);
     private readonly RiskFlagWebFactory _factory;
@@ -107,10 +108,10 @@ public sealed class ModelsPageTests : IDisposable
         return System.Text.RegularExpressions.Regex.Match(row, "<td class=\"aliases\">(.*?)</td>").Groups[1].Value;
     }
 
-    private string Write(ModelBundle bundle, string name)
+    private string Write(TrainedModel bundle, string name)
     {
         var path = Path.Combine(_model.Path, name);
-        ModelBundleWriter.Write(bundle, path);
+        bundle.Write(path);
         return path;
     }
 }

@@ -48,7 +48,7 @@ public sealed partial class RunsPageTests : IDisposable
     {
         var html = WebUtility.HtmlDecode(await _client.GetStringAsync($"/Runs/{_second}"));
 
-        Assert.Contains("xgboost.max_depth", html, StringComparison.Ordinal);
+        Assert.Contains("boosting.max_depth", html, StringComparison.Ordinal);
         Assert.Contains("<td>0.83</td>", html, StringComparison.Ordinal);
         Assert.Contains($"src=\"/runs/{_second}/plots/roc.svg\"", html, StringComparison.Ordinal);
 
@@ -79,7 +79,7 @@ public sealed partial class RunsPageTests : IDisposable
         Assert.Contains("run-alpha", html, StringComparison.Ordinal);
         Assert.Contains("run-beta", html, StringComparison.Ordinal);
         Assert.Matches(@"<th scope=""row"">grouped_roc_auc</th>\s*<td>0.71</td>\s*<td>0.83</td>\s*<td>\+0.12</td>", html);
-        Assert.Matches(@"<th scope=""row"">xgboost.max_depth</th><td><code>3</code></td><td><code>5</code></td>", html);
+        Assert.Matches(@"<th scope=""row"">boosting.max_depth</th><td><code>3</code></td><td><code>5</code></td>", html);
 
         var byLetters = await _client.GetAsync($"/Runs/Compare?a={_first}&b={_second}");
         Assert.Equal(HttpStatusCode.OK, byLetters.StatusCode);
@@ -89,7 +89,7 @@ public sealed partial class RunsPageTests : IDisposable
     private static string Record(MlflowFileStore store, string experiment, string name, double auc, string depth)
     {
         using var run = store.StartRun(experiment, name, new Dictionary<string, string>());
-        run.LogParam("xgboost.max_depth", depth);
+        run.LogParam("boosting.max_depth", depth);
         run.LogMetric("grouped_roc_auc", auc);
         run.LogArtifactText("plots/roc.svg", $"<svg xmlns=\"http://www.w3.org/2000/svg\"><text>{name}</text></svg>");
         run.LogArtifactText("metrics.json", "{}");

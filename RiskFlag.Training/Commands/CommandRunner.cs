@@ -1,5 +1,4 @@
 using RiskFlag.Core.Bundle;
-using RiskFlag.Core.Engine;
 using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Registry;
 using RiskFlag.Training.Pipeline;
@@ -35,9 +34,9 @@ public static class CommandRunner
         {
             return Fail(error, ExitCodes.RegistryRefused, e.Message);
         }
-        catch (XGBoostException e)
+        catch (DllNotFoundException e)
         {
-            return Fail(error, ExitCodes.BadParameters, $"XGBoost rejected the training: {e.Message}");
+            return Fail(error, ExitCodes.Failed, $"LightGBM's native library could not be loaded (training needs libgomp1: apt-get install libgomp1): {e.Message}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -26,11 +26,11 @@ public static class EvaluateCommand
 
             var probabilities = new float[read.Records.Count];
             var labels = new float[read.Records.Count];
-            for (var i = 0; i < probabilities.Length; i++)
+            Parallel.For(0, probabilities.Length, i =>
             {
-                probabilities[i] = (float)scorer.Probability(read.Records[i].Applicant);
+                probabilities[i] = (float)scorer.Score(read.Records[i].Applicant).Probability;
                 labels[i] = read.Records[i].Label!.Value;
-            }
+            });
 
             output.WriteLine($"model {scorer.ModelVersion}: {read.Records.Count:N0} rows scored, {read.RejectedRows:N0} rejected");
             foreach (var problem in read.Errors.Take(10))

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text;
 
 using RiskFlag.Core.IO;
-using RiskFlag.Core.Synthetic;
+using RiskFlag.Training.Synthetic;
 
 namespace RiskFlag.Training.Commands;
 
@@ -15,7 +15,8 @@ public static class GenerateCommand
         var rows = new Option<int>("--rows") { Description = "Rows to write", DefaultValueFactory = _ => 252_000 };
         var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same file)", DefaultValueFactory = _ => 42 };
         var file = new Option<FileInfo>("--out") { Description = "CSV file to write", Required = true };
-        var command = new Command("generate", "Write synthetic labelled applicants (Kaggle schema) for training and tests") { rows, seed, file };
+        var process = new Option<RiskProcessKind>("--risk-process") { Description = "Risk process behind the labels: additive or interacting", DefaultValueFactory = _ => RiskProcessKind.Additive };
+        var command = new Command("generate", "Write synthetic labelled applicants (Kaggle schema) for training and tests") { rows, seed, file, process };
         command.SetAction(result => CommandRunner.Run(error, () =>
         {
             var count = result.GetValue(rows);
@@ -30,7 +31,7 @@ public static class GenerateCommand
             AtomicFile.Write(path, stream =>
             {
                 using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-                new SyntheticApplicantGenerator(result.GetValue(seed)).WriteCsv(writer, count);
+                new SyntheticApplicantGenerator(result.GetValue(seed), result.GetValue(process)).WriteCsv(writer, count);
             });
             output.WriteLine($"wrote {count:N0} rows to {path} in {stopwatch.Elapsed.TotalSeconds:0.00} s");
             return ExitCodes.Ok;

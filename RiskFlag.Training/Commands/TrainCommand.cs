@@ -29,10 +29,10 @@ public static class TrainCommand
             using var run = result.GetValue(noTracking)
                 ? null
                 : TrainingRunRecorder.Start(new MlflowFileStore(result.GetValue(tracking)!.FullName), settings, files);
-            ModelBundle bundle;
+            TrainedModel trained;
             try
             {
-                bundle = new ModelTrainer(settings, output, onRound: run is null ? null : (split, p) => TrainingRunRecorder.RecordRound(run, split, p)).Train(files);
+                trained = new ModelTrainer(settings, output, onRound: run is null ? null : (split, p) => TrainingRunRecorder.RecordRound(run, split, p)).Train(files);
             }
             catch (Exception e) when (run is not null)
             {
@@ -40,7 +40,8 @@ public static class TrainCommand
                 throw;
             }
 
-            var paths = BundlePublisher.Publish(bundle, result.GetValue(artifacts)!.FullName);
+            var bundle = trained.Bundle;
+            var paths = BundlePublisher.Publish(trained, result.GetValue(artifacts)!.FullName);
             if (run is not null)
             {
                 TrainingRunRecorder.Complete(run, bundle, paths);
@@ -62,18 +63,24 @@ public static class BundlePublisher
 {
     public sealed record Paths(string BundlePath, string VersionDirectory);
 
-    public static Paths Publish(ModelBundle bundle, string artifactsDirectory)
+    public static Paths Publish(TrainedModel trained, string artifactsDirectory)
     {
+        var bundle = trained.Bundle;
         var versionDirectory = Path.Combine(artifactsDirectory, "models", bundle.Manifest.Version);
-        ModelBundleWriter.Write(bundle, Path.Combine(versionDirectory, ModelBundle.FileName));
+        trained.Write(Path.Combine(versionDirectory, ModelBundle.FileName));
         AtomicFile.WriteAllText(Path.Combine(versionDirectory, "metrics.json"), JsonSerializer.Serialize(bundle.Metrics, BundleJson.Options));
         foreach (var (name, svg) in bundle.Plots)
         {
             AtomicFile.WriteAllText(Path.Combine(versionDirectory, "plots", name), svg);
         }
 
+        // A copy of the version's file rather than a second save: the served zip is byte for byte the registered one.
         var bundlePath = Path.Combine(artifactsDirectory, ModelBundle.FileName);
-        ModelBundleWriter.Write(bundle, bundlePath);
+        AtomicFile.Write(bundlePath, stream =>
+        {
+            using var source = File.OpenRead(Path.Combine(versionDirectory, ModelBundle.FileName));
+            source.CopyTo(stream);
+        });
         return new Paths(bundlePath, versionDirectory);
     }
 }

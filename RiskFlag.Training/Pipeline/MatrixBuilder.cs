@@ -1,4 +1,7 @@
+using Microsoft.ML;
+
 using RiskFlag.Core.Features;
+using RiskFlag.Core.Model;
 
 namespace RiskFlag.Training.Pipeline;
 
@@ -9,34 +12,34 @@ namespace RiskFlag.Training.Pipeline;
 /// </summary>
 public static class MatrixBuilder
 {
-    public static SplitMatrices Build(DataSplit split, FeatureSchema schema, int folds, double smoothing)
+    public static SplitMatrices Build(MLContext ml, DataSplit split, FeatureSchema schema, int folds, double smoothing)
     {
         var width = schema.Width;
-        var trainExamples = split.Train.Select(s => s.Example).ToList();
-        var full = EncodingFitter.Fit(trainExamples, smoothing);
+        var full = EncodingFitter.Fit(split.Train.Select(s => s.Example).ToList(), smoothing);
 
         var train = new float[split.Train.Count * width];
         for (var fold = 0; fold < folds; fold++)
         {
             var outOfFold = EncodingFitter.Fit(split.Train.Where(s => s.Fold != fold).Select(s => s.Example).ToList(), smoothing);
-            var pipeline = new FeaturePipeline(schema, outOfFold);
+            var rows = new List<int>();
             for (var row = 0; row < split.Train.Count; row++)
             {
-                var example = split.Train[row];
-                if (example.Fold == fold)
+                if (split.Train[row].Fold == fold)
                 {
-                    pipeline.Transform(pipeline.Encode(example.Example.Applicant, example.Example.Keys), train.AsSpan(row * width, width));
+                    rows.Add(row);
                 }
+            }
+
+            var matrix = new FeaturePipeline(ml, schema, outOfFold)
+            .TransformMany(rows.Select(r => ApplicantInput.From(split.Train[r].Example.Applicant)), rows.Count);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                matrix.AsSpan(i * width, width).CopyTo(train.AsSpan(rows[i] * width, width));
             }
         }
 
-        var servingPipeline = new FeaturePipeline(schema, full);
-        var validation = new float[split.Validation.Count * width];
-        for (var row = 0; row < split.Validation.Count; row++)
-        {
-            var example = split.Validation[row].Example;
-            servingPipeline.Transform(servingPipeline.Encode(example.Applicant, example.Keys), validation.AsSpan(row * width, width));
-        }
+        var serving = new FeaturePipeline(ml, schema, full);
+        var validation = serving.TransformMany(split.Validation.Select(s => ApplicantInput.From(s.Example.Applicant)), split.Validation.Count);
 
         return new SplitMatrices(
             width,
@@ -46,6 +49,6 @@ public static class MatrixBuilder
             validation,
             split.Validation.Select(s => (float)s.Example.Label).ToArray(),
             split.Validation.Select(s => (float)s.Weight).ToArray(),
-            full);
+            serving);
     }
 }

@@ -1,18 +1,20 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
+
+using Microsoft.ML;
 
 using RiskFlag.Core.Bundle;
-using RiskFlag.Core.Engine;
 using RiskFlag.Core.Evaluation;
+using RiskFlag.Core.Explanations;
 using RiskFlag.Core.Features;
+using RiskFlag.Core.Model;
 
 namespace RiskFlag.Training.Pipeline;
 
 /// <summary>
-/// Data → honest evaluation → bundle. The shipped model is the one trained on the grouped split, so
-/// the grouped metrics in the bundle describe exactly the model that serves.
+/// Data → honest evaluation → model zip. The shipped model is the one trained on the grouped split, so
+/// the grouped metrics in the zip describe exactly the model that serves.
 /// </summary>
-/// <param name="onRound">Called after every boosting round of each split ("grouped", "random"), e.g. to record learning curves.</param>
+/// <param name="onRound">Called for every boosting round of each split ("grouped", "random"), e.g. to record learning curves.</param>
 public sealed class ModelTrainer(
     TrainingParameters parameters,
     TextWriter log,
@@ -21,9 +23,12 @@ public sealed class ModelTrainer(
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    public ModelBundle Train(IReadOnlyList<string> dataFiles)
+    public const string Engine = "lightgbm-4.6 (ML.NET 5.0)";
+
+    public TrainedModel Train(IReadOnlyList<string> dataFiles)
     {
         var stopwatch = Stopwatch.StartNew();
+        var ml = RiskModelContext.Create(parameters.Boosting.Seed);
         var data = Step("read data", () => TrainingData.Load(dataFiles, parameters.MaxRejectedShare));
         log.WriteLine($"  {data.TotalRows:N0} rows, {data.Records.Count:N0} valid, {data.RejectedRows:N0} rejected, {data.DuplicateRows:N0} exact duplicates");
         foreach (var problem in data.Problems.Take(5))
@@ -41,23 +46,27 @@ public sealed class ModelTrainer(
         var split = parameters.Split;
 
         var grouped = Splitter.Grouped(examples, split.ValidationFraction, folds, split.Seed);
-        var groupedData = Step("encode (grouped split)", () => MatrixBuilder.Build(grouped, schema, folds, smoothing));
-        var groupedModel = Step("boost (grouped split)", () => SplitTrainer.Train(groupedData, parameters.Boosting, Progress("grouped")));
+        var groupedData = Step("encode (grouped split)", () => MatrixBuilder.Build(ml, grouped, schema, folds, smoothing));
+        var groupedModel = Step("boost (grouped split)", () => SplitTrainer.Train(ml, groupedData, parameters.Boosting));
+        Report("grouped", groupedModel);
         var threshold = ChooseThreshold(groupedModel.ValidationProbabilities, groupedData);
         var groupedMetrics = BinaryClassificationEvaluator.Evaluate(
             groupedModel.ValidationProbabilities, groupedData.ValidationLabels, groupedData.ValidationWeights, threshold);
 
         var random = Splitter.RandomRows(examples, split.ValidationFraction, folds, split.Seed);
-        var randomData = Step("encode (random split)", () => MatrixBuilder.Build(random, schema, folds, smoothing));
+        var randomData = Step("encode (random split)", () => MatrixBuilder.Build(ml, random, schema, folds, smoothing));
         // Same capacity as the shipped model: the only difference between the two columns is the split.
         var sameCapacity = parameters.Boosting with { Rounds = groupedModel.Trees, EarlyStoppingRounds = 0 };
-        var randomModel = Step("boost (random split)", () => SplitTrainer.Train(randomData, sameCapacity, Progress("random")));
+        var randomModel = Step("boost (random split)", () => SplitTrainer.Train(ml, randomData, sameCapacity));
+        Report("random", randomModel);
         var randomMetrics = BinaryClassificationEvaluator.Evaluate(
             randomModel.ValidationProbabilities, randomData.ValidationLabels, randomData.ValidationWeights,
             ChooseThreshold(randomModel.ValidationProbabilities, randomData));
 
         var plots = Step("plots", () => Plots(groupedModel.ValidationProbabilities, groupedData, groupedMetrics));
-        var pipeline = new FeaturePipeline(schema, groupedData.Encodings);
+        var pipeline = groupedData.Serving;
+        var ensemble = groupedModel.Trained.TrainedTreeEnsemble;
+        var covers = Step("tree covers", () => TreeCovers.Compute(ensemble, groupedData.Train, groupedData.Width, groupedData.TrainWeights));
         var flaggedShare = groupedMetrics.Rows == 0 ? 0 : (groupedMetrics.Confusion.TruePositives + groupedMetrics.Confusion.FalsePositives) / groupedMetrics.Rows;
         var reference = Step("reference distributions", () => ReferenceProfileBuilder.Build(pipeline, examples, flaggedShare));
 
@@ -75,29 +84,33 @@ public sealed class ModelTrainer(
         var manifest = new BundleManifest
         {
             FeatureSchemaVersion = FeatureSchema.CurrentVersion,
-            Version = VersionOf(createdAt, groupedModel.ModelJson),
+            Version = VersionOf(createdAt, ModelFingerprint.Of(ensemble, pipeline.Encodings)),
             CreatedAt = createdAt,
             FeatureSet = parameters.FeatureSet,
             Features = [.. schema.Names],
             Threshold = threshold,
             Data = data.Fingerprint(applicants),
-            Engine = "xgboost-1.7",
+            Engine = Engine,
             Trees = groupedModel.Trees,
         };
 
-        return new ModelBundle(
+        var bundle = new ModelBundle(
             manifest,
-            groupedModel.ModelJson,
-            EncodingsDocument.From(groupedData.Encodings, smoothing, VocabularyBuilder.Build(examples)),
             metrics,
             reference,
             parameters.ToJson(),
+            VocabularyBuilder.Build(examples),
+            covers,
             plots);
+        var transformer = pipeline.Followed(groupedModel.Model);
+        // Checked as the site will check it, so a model that could not serve is never written.
+        _ = RiskModel.Create(ml, transformer, pipeline.InputSchema, bundle);
+        return new TrainedModel(ml, transformer, pipeline.InputSchema, bundle);
     }
 
     /// <summary>Version = UTC time + the start of the model's hash: sortable, and unique per model.</summary>
-    internal static string VersionOf(DateTimeOffset createdAt, byte[] modelJson) =>
-        $"{createdAt.UtcDateTime:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(SHA256.HashData(modelJson))[..8]}";
+    internal static string VersionOf(DateTimeOffset createdAt, string fingerprint) =>
+        $"{createdAt.UtcDateTime:yyyyMMdd-HHmmss}-{fingerprint[..8]}";
 
     private static double ChooseThreshold(float[] probabilities, SplitMatrices data)
     {
@@ -119,14 +132,18 @@ public sealed class ModelTrainer(
         };
     }
 
-    private SynchronousProgress<TrainingProgress> Progress(string name) => new(p =>
+    private void Report(string split, SplitTrainer.Result result)
     {
-        onRound?.Invoke(name, p);
-        if (p.Round % 100 == 0)
+        for (var round = 1; round <= result.ValidationLogLoss.Length; round++)
         {
-            log.WriteLine($"    [{name}] round {p.Round}: validation {p.ValidationScore:0.00000}");
+            var loss = result.ValidationLogLoss[round - 1];
+            onRound?.Invoke(split, new TrainingProgress(round, parameters.Boosting.Rounds, loss));
+            if (round % 100 == 0)
+            {
+                log.WriteLine($"    [{split}] round {round}: validation {loss:0.00000}");
+            }
         }
-    });
+    }
 
     private T Step<T>(string name, Func<T> action)
     {

@@ -1,5 +1,6 @@
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.Features;
+using RiskFlag.Core.Model;
 
 namespace RiskFlag.Training.Pipeline;
 
@@ -11,20 +12,14 @@ public static class ReferenceProfileBuilder
     public static ReferenceProfile Build(FeaturePipeline pipeline, IReadOnlyList<TrainingExample> examples, double flaggedShare)
     {
         var width = pipeline.Width;
+        var matrix = pipeline.TransformMany(examples.Select(e => ApplicantInput.From(e.Applicant)), examples.Count);
         var columns = new (float Value, int Weight)[width][];
         for (var f = 0; f < width; f++)
         {
             columns[f] = new (float, int)[examples.Count];
-        }
-
-        Span<float> vector = stackalloc float[width];
-        for (var row = 0; row < examples.Count; row++)
-        {
-            var example = examples[row];
-            pipeline.Transform(pipeline.Encode(example.Applicant, example.Keys), vector);
-            for (var f = 0; f < width; f++)
+            for (var row = 0; row < examples.Count; row++)
             {
-                columns[f][row] = (vector[f], example.Copies);
+                columns[f][row] = (matrix[(row * width) + f], examples[row].Copies);
             }
         }
 

@@ -3,7 +3,7 @@ using RiskFlag.Core.Features;
 namespace RiskFlag.Training.Pipeline;
 
 /// <summary>Row-major feature matrices, labels and weights for both sides of a split.</summary>
-/// <param name="Encodings">Fitted on the whole training side: what validation rows (and serving) see.</param>
+/// <param name="Serving">The pipeline with encodings fitted on the whole training side: what validation rows (and serving) see.</param>
 public sealed record SplitMatrices(
     int Width,
     float[] Train,
@@ -12,7 +12,7 @@ public sealed record SplitMatrices(
     float[] Validation,
     float[] ValidationLabels,
     float[] ValidationWeights,
-    FeatureEncodings Encodings)
+    FeaturePipeline Serving)
 {
     public int TrainRows => TrainLabels.Length;
 

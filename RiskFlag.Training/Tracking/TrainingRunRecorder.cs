@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 
 using RiskFlag.Core.Bundle;
-using RiskFlag.Core.Engine;
 using RiskFlag.Core.Evaluation;
 using RiskFlag.Core.Tracking;
 using RiskFlag.Training.Commands;
@@ -85,9 +84,18 @@ public static class TrainingRunRecorder
         yield return ("boosting.rounds", p.Boosting.Rounds.ToString(c));
         yield return ("boosting.early_stopping_rounds", p.Boosting.EarlyStoppingRounds.ToString(c));
         yield return ("max_rejected_share", p.MaxRejectedShare.ToString(c));
-        foreach (var (key, value) in p.Boosting.Parameters)
-        {
-            yield return ($"xgboost.{key}", value);
-        }
+        var b = p.Boosting;
+        yield return ("boosting.learning_rate", b.LearningRate.ToString(c));
+        yield return ("boosting.leaves", b.Leaves.ToString(c));
+        yield return ("boosting.max_depth", b.MaxDepth.ToString(c));
+        yield return ("boosting.min_rows_per_leaf", b.MinRowsPerLeaf.ToString(c));
+        yield return ("boosting.min_hessian_per_leaf", b.MinHessianPerLeaf.ToString(c));
+        yield return ("boosting.l1", b.L1.ToString(c));
+        yield return ("boosting.l2", b.L2.ToString(c));
+        yield return ("boosting.feature_fraction", b.FeatureFraction.ToString(c));
+        yield return ("boosting.bagging_fraction", b.BaggingFraction.ToString(c));
+        yield return ("boosting.bagging_frequency", b.BaggingFrequency.ToString(c));
+        yield return ("boosting.max_bins", b.MaxBins.ToString(c));
+        yield return ("boosting.seed", b.Seed.ToString(c));
     }
 }

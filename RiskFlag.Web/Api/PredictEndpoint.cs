@@ -12,7 +12,7 @@ using RiskFlag.Web.Monitoring;
 
 namespace RiskFlag.Web.Api;
 
-/// <summary>POST /api/predict: one applicant object or an array of them, scored with fast (path) attributions.</summary>
+/// <summary>POST /api/predict: one applicant object or an array of them, scored with exact TreeSHAP reasons like every channel.</summary>
 public static class PredictEndpoint
 {
     public static async Task<IResult> HandleAsync(HttpContext context, ModelHost host, IOptions<ApiOptions> options, ScoringTelemetry telemetry, DecisionLog decisions)
@@ -63,7 +63,7 @@ public static class PredictEndpoint
         if (!isArray)
         {
             var single = applicants[0];
-            var assessment = telemetry.Score(model, single.Applicant!, Explanation.Approximate, ScoringChannel.Api);
+            var assessment = telemetry.Score(model, single.Applicant!, ScoringChannel.Api);
             decisions.Record(DecisionLog.ApiChannel, context.TraceIdentifier, single.Applicant!, assessment);
             return JsonBodyResult.Create(PredictionResponse.From(single.Id, assessment), ApiJson.Context.PredictionResponse);
         }
@@ -71,7 +71,7 @@ public static class PredictEndpoint
         var responses = new PredictionResponse[applicants.Count];
         for (var i = 0; i < responses.Length; i++)
         {
-            var assessment = telemetry.Score(model, applicants[i].Applicant!, Explanation.Approximate, ScoringChannel.Api);
+            var assessment = telemetry.Score(model, applicants[i].Applicant!, ScoringChannel.Api);
             decisions.Record(DecisionLog.ApiChannel, $"{context.TraceIdentifier}/{i}", applicants[i].Applicant!, assessment);
             responses[i] = PredictionResponse.From(applicants[i].Id, assessment);
         }

@@ -6,7 +6,9 @@ namespace RiskFlag.Web.Api;
 /// <param name="Id">The request's id, echoed when it had one.</param>
 /// <param name="RiskFlag">1 when the probability is at or above the threshold.</param>
 /// <param name="Label">"High Risk" or "Low Risk", as the form says it.</param>
-/// <param name="TopFactors">The features that moved this applicant's log-odds most (path attributions).</param>
+/// <param name="TopFactors">The features that moved this applicant's log-odds most (exact SHAP values, as on the form and in batch).</param>
+/// <param name="LogOdds">The model's log-odds of default for this applicant: <see cref="BaseLogOdds"/> plus every feature's contribution.</param>
+/// <param name="BaseLogOdds">The log-odds every explanation starts from (the average training applicant).</param>
 /// <param name="CityKnown">False when the model has not seen the city and used the average city risk.</param>
 public sealed record PredictionResponse(
     string? Id,
@@ -17,7 +19,9 @@ public sealed record PredictionResponse(
     string ModelVersion,
     IReadOnlyList<FactorResponse> TopFactors,
     bool CityKnown,
-    bool StateKnown)
+    bool StateKnown,
+    double LogOdds,
+    double BaseLogOdds)
 {
     public static PredictionResponse From(string? id, RiskAssessment assessment)
     {
@@ -29,9 +33,9 @@ public sealed record PredictionResponse(
         }
 
         return new PredictionResponse(id, assessment.Flag ? 1 : 0, assessment.Probability, assessment.Threshold, assessment.Label,
-            assessment.ModelVersion, factors, assessment.CityKnown, assessment.StateKnown);
+            assessment.ModelVersion, factors, assessment.CityKnown, assessment.StateKnown, assessment.LogOdds, assessment.BaseLogOdds);
     }
 }
 
-/// <param name="Contribution">Change in the log-odds of default; positive raises the risk.</param>
+/// <param name="Contribution">Exact SHAP value: change in the log-odds of default; positive raises the risk.</param>
 public sealed record FactorResponse(string Feature, string Description, double Contribution);

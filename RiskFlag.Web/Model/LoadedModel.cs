@@ -6,9 +6,9 @@ namespace RiskFlag.Web.Model;
 /// <summary>A validated scorer and when it started serving.</summary>
 public sealed record LoadedModel(RiskScorer Scorer, string Path, DateTimeOffset LoadedAt)
 {
-    public ModelBundle Bundle => Scorer.Bundle;
+    public ModelBundle Bundle => Scorer.Model.Bundle;
 
-    public BundleManifest Manifest => Scorer.Bundle.Manifest;
+    public BundleManifest Manifest => Scorer.Model.Manifest;
 
     public string Version => Scorer.ModelVersion;
 }

@@ -26,19 +26,23 @@ public sealed class ModelLoader(TimeProvider clock)
     // through both explanation methods and the batch path catch that before any user sees it.
     private static void SmokeTest(RiskScorer scorer)
     {
-        var vocabulary = scorer.Bundle.Encodings.Vocabulary;
+        var vocabulary = scorer.Model.Bundle.Vocabulary;
         var city = vocabulary.Cities.Count > 0 ? vocabulary.Cities[0] : new CityName("Unknown", "Unknown");
         var profession = vocabulary.Professions.Count > 0 ? vocabulary.Professions[0] : "Engineer";
         var applicant = new Applicant(5_000_000, 40, 10, MaritalStatus.Single, HouseOwnership.Rented, false, profession, city.City, city.State, 5, 10);
         try
         {
-            foreach (var explanation in (ReadOnlySpan<Explanation>)[Explanation.Exact, Explanation.Approximate])
+            var assessment = scorer.Score(applicant);
+            if (!double.IsFinite(assessment.Probability) || assessment.Probability is < 0 or > 1)
             {
-                var assessment = scorer.Score(applicant, explanation);
-                if (!double.IsFinite(assessment.Probability) || assessment.Probability is < 0 or > 1)
-                {
-                    throw new InvalidModelBundleException($"the smoke prediction returned probability {assessment.Probability}");
-                }
+                throw new InvalidModelBundleException($"the smoke prediction returned probability {assessment.Probability}");
+            }
+
+            // The explanation must account for the whole score, or the reasons shown would not be the model's.
+            var probability = 1 / (1 + Math.Exp(-assessment.LogOdds));
+            if (Math.Abs(probability - assessment.Probability) > 1e-5)
+            {
+                throw new InvalidModelBundleException($"the explanation adds up to probability {probability} but the model says {assessment.Probability}");
             }
 
             // Also compiles the batch path, so the first upload after a start or a swap does not wait for that.

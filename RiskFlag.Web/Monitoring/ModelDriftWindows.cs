@@ -41,6 +41,6 @@ public sealed class ModelDriftWindows
     private static bool Fits(LoadedModel model)
     {
         var features = model.Bundle.Reference.Features;
-        return features.Count == model.Scorer.Pipeline.Width && features.All(f => f.Proportions.Count is > 0 and <= byte.MaxValue);
+        return features.Count == model.Scorer.Model.Schema.Width && features.All(f => f.Proportions.Count is > 0 and <= byte.MaxValue);
     }
 }

@@ -13,10 +13,10 @@ namespace RiskFlag.Web.Monitoring;
 /// </summary>
 public sealed class ScoringTelemetry(RiskMetrics metrics, ModelDriftWindows drift)
 {
-    public RiskAssessment Score(LoadedModel model, Applicant applicant, Explanation explanation, ScoringChannel channel)
+    public RiskAssessment Score(LoadedModel model, Applicant applicant, ScoringChannel channel)
     {
         var started = Stopwatch.GetTimestamp();
-        var assessment = model.Scorer.Score(applicant, explanation, RiskScorer.DefaultTopFactors, drift.For(model));
+        var assessment = model.Scorer.Score(applicant, RiskScorer.DefaultTopFactors, drift.For(model));
         metrics.RecordPrediction(channel, assessment, Stopwatch.GetElapsedTime(started));
         return assessment;
     }

@@ -64,7 +64,7 @@ public sealed class IndexModel(ModelHost host, ScoringTelemetry telemetry, Decis
 
     public bool HasErrors => _errors.Count > 0;
 
-    public CategoryVocabulary? Vocabulary => Serving?.Bundle.Encodings.Vocabulary;
+    public CategoryVocabulary? Vocabulary => Serving?.Bundle.Vocabulary;
 
     public IReadOnlyList<(string Value, string Text)> ProfessionChoices =>
         [.. (Vocabulary?.Professions is { Count: > 0 } known ? known : FallbackProfessions).Select(p => (p, p))];
@@ -113,8 +113,7 @@ public sealed class IndexModel(ModelHost host, ScoringTelemetry telemetry, Decis
             return Page();
         }
 
-        // Exact attributions: one applicant on screen deserves consistent reasons, and they still take microseconds.
-        Assessment = telemetry.Score(Serving, applicant!, Explanation.Exact, ScoringChannel.Form);
+        Assessment = telemetry.Score(Serving, applicant!, ScoringChannel.Form);
         decisions.Record(DecisionLog.FormChannel, HttpContext.TraceIdentifier, applicant!, Assessment);
         return Page();
     }

@@ -2,7 +2,7 @@ using RiskFlag.Benchmarks;
 
 // Prints per-stage and per-row costs of the scoring path for docs/. Usage:
 //   RiskFlag.Benchmarks batch  <risk-model.zip> <applicants.csv>   parse, score and write a file, in process
-//   RiskFlag.Benchmarks engine <risk-model.zip> <applicants.csv>   managed trees vs the native library, per row
+//   RiskFlag.Benchmarks engine <risk-model.zip> <applicants.csv>   ML.NET engine, TreeSHAP and the scorer, per row
 //   RiskFlag.Benchmarks decisions                                  decision log writer cost per row (SQLite)
 return args switch
 {

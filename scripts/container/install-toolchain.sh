@@ -1,13 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the build and train stages need, on Debian 12 (bookworm):
-# XGBoost's C library (training and the unit tests), jq (model checks), and what the .NET SDK
-# itself loads (TLS for NuGet, ICU). Idempotent: installs only what is missing, so the tests run
-# it on a development machine as well. Fails unless libxgboost0 is the 1.7 series: models are
-# trained and their JSON read with XGBoost 1.7.4, and other majors write a different model shape.
+# Installs the system packages the build and train stages need on the official .NET SDK image (Ubuntu)
+# or a Debian machine: libgomp1 (OpenMP, which the native LightGBM inside Microsoft.ML.LightGbm loads
+# to train) and jq (model checks). Idempotent: installs only what is missing, so the tests run it on a
+# development machine as well.
 set -euo pipefail
 
-packages=(ca-certificates libicu72 libssl3 libxgboost0 jq)
-required_xgboost=${RISKFLAG_XGBOOST_SERIES:-1.7.}
+packages=(ca-certificates libgomp1 jq)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -31,9 +29,4 @@ else
   echo "toolchain packages present: ${packages[*]}"
 fi
 
-version=$(dpkg-query -W -f='${Version}' libxgboost0)
-if [[ $version != "$required_xgboost"* ]]; then
-  echo "error: libxgboost0 $version is installed; RiskFlag trains with XGBoost ${required_xgboost}x (Debian 12)" >&2
-  exit 1
-fi
-echo "libxgboost0 $version"
+echo "libgomp1 $(dpkg-query -W -f='${Version}' libgomp1), jq $(jq --version)"

@@ -1,6 +1,0 @@
-using RiskFlag.Core.Domain;
-
-namespace RiskFlag.Core.Synthetic;
-
-/// <summary>One generated row: its 1-based Id, the applicant's features and its Risk_Flag (0 or 1).</summary>
-public sealed record SyntheticApplicant(int Id, Applicant Applicant, int RiskFlag);
