@@ -2,9 +2,9 @@ using Microsoft.Extensions.Options;
 
 using RiskFlag.Core.Registry;
 using RiskFlag.Core.Tracking;
-using RiskFlag.Web.Model;
 using RiskFlag.Web.Registry;
 using RiskFlag.Web.Runs;
+using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Web;
 
@@ -22,7 +22,7 @@ public static class OperatorServiceCollectionExtensions
             return new SiteRegistry(new RegistryOptions
             {
                 Directory = ResolveDirectory(provider, options.Directory, "registry.db"),
-                ServedBundlePath = provider.GetRequiredService<ModelHost>().ModelPath,
+                ServedBundlePath = provider.GetRequiredService<RiskEnginePool>().Slot(ModelNames.Champion).Path,
                 MaxRocAucDrop = options.MaxRocAucDrop,
             });
         });

@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
+using RiskFlag.Core.Model;
 using RiskFlag.Web.Api;
 using RiskFlag.Web.Batch;
 using RiskFlag.Web.Health;
-using RiskFlag.Web.Model;
+using RiskFlag.Web.Monitoring;
+using RiskFlag.Web.Scoring;
+using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Web;
 
 public static class RiskScoringServiceCollectionExtensions
 {
-    /// <summary>The hot-reloading model, batch scoring and readiness.</summary>
+    /// <summary>The prediction engine pool (champion, and a challenger when configured), the one scoring service, batch scoring and readiness.</summary>
     public static IServiceCollection AddRiskScoring(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ModelOptions>(configuration.GetSection(ModelOptions.Section));
@@ -18,16 +21,14 @@ public static class RiskScoringServiceCollectionExtensions
         services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
         services.TryAddSingletonTimeProvider();
 
-        services.AddSingleton(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<ModelOptions>>().Value;
-            var environment = provider.GetRequiredService<IHostEnvironment>();
-            var path = ModelPathResolver.Resolve(options.Path, environment.ContentRootPath, Directory.GetCurrentDirectory());
-            return new ModelHost(path, new ReloadHistory(options.HistoryLength));
-        });
-        services.AddSingleton<ModelLoader>();
-        services.AddSingleton<ModelReloadService>();
-        services.AddHostedService(provider => provider.GetRequiredService<ModelReloadService>());
+        // Paths are read when the pool is built: hosts (and tests) may add configuration after this registration.
+        services.AddPredictionEnginePool<ApplicantInput, RiskPrediction>()
+            .FromFile(ModelNames.Champion, provider => provider.GetRequiredService<IOptions<ModelOptions>>().Value.Path, watchForChanges: true)
+            .FromFile(ModelNames.Challenger, provider => provider.GetRequiredService<IOptions<ModelOptions>>().Value.ChallengerPath, watchForChanges: true);
+
+        services.AddSingleton<IServableModelLoader, ModelLoader>();
+        services.AddSingleton<IModelReloadObserver, ReloadMetricsObserver>();
+        services.AddSingleton<RiskScoringService>();
 
         services.AddSingleton<BatchResultStore>();
         services.AddSingleton<BatchRunner>();

@@ -1,5 +1,5 @@
 using RiskFlag.Web.Batch;
-using RiskFlag.Web.Model;
+using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Web;
 

@@ -17,7 +17,7 @@ namespace RiskFlag.Core.Model;
 /// call uses one engine on its own: the site's from its <c>PredictionEnginePool</c>, the command line's from the
 /// spares kept here.
 /// </summary>
-public sealed class RiskModel
+public sealed class RiskModel : IServableModel
 {
     private readonly ConcurrentBag<PredictionEngine<ApplicantInput, RiskPrediction>> _spares = [];
     private readonly MLContext _ml;

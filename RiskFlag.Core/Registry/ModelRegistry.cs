@@ -124,6 +124,12 @@ public sealed class ModelRegistry(IModelRegistryStore store, RegistryOptions opt
         var registered = store.Version(Options.ModelName, version) ?? throw new RegistryException($"{Options.ModelName} has no version {version}");
         if (aliasName == RegistryOptions.ChampionAlias)
         {
+            // A version this build cannot serve (an earlier build's format, a damaged file) must not become the champion.
+            if (ModelZipCheck.Of(registered.BundlePath) is { Servable: false } check)
+            {
+                throw new RegistryException($"v{version} cannot serve with this build: {check.Description}");
+            }
+
             // Publish first: if the copy fails the alias has not moved, so registry and site never disagree.
             Publish(registered);
         }

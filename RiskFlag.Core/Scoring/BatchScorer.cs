@@ -3,6 +3,7 @@ using System.Globalization;
 
 using CsvHelper;
 
+using RiskFlag.Core.Domain;
 using RiskFlag.Core.Drift;
 using RiskFlag.Core.Parsing;
 
@@ -13,12 +14,18 @@ namespace RiskFlag.Core.Scoring;
 /// in parallel chunks on the others and written in input order, so memory stays flat however large the file. Cells a
 /// spreadsheet would execute (= + - @) are neutralised on the way out.
 /// </summary>
-/// <param name="drift">When given, every scored row joins this window of live traffic.</param>
-public sealed class BatchScorer(RiskScorer scorer, int previewRows = 20, InputDriftMonitor? drift = null)
+/// <param name="score">Scores one row; called from several threads at once.</param>
+public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string modelVersion, double threshold, int previewRows = 20)
 {
     private const int ChunkSize = 4096;
 
     public static readonly IReadOnlyList<string> ScoreColumns = ["risk_probability", "risk_flag", "top_factors"];
+
+    /// <param name="drift">When given, every scored row joins this window of live traffic.</param>
+    public BatchScorer(RiskScorer scorer, int previewRows = 20, InputDriftMonitor? drift = null)
+        : this(applicant => scorer.Score(applicant, drift: drift), scorer.ModelVersion, scorer.Threshold, previewRows)
+    {
+    }
 
     /// <param name="onScored">Called for each scored row, in input order, on the writing thread (the decision log).</param>
     public BatchSummary Score(Stream input, Stream output, BatchOutput columns, Action<ParsedApplicant>? observe = null,
@@ -75,7 +82,7 @@ public sealed class BatchScorer(RiskScorer scorer, int previewRows = 20, InputDr
         var results = new RiskAssessment[ChunkSize];
         foreach (var chunk in chunks.GetConsumingEnumerable())
         {
-            Parallel.For(0, chunk.Count, i => results[i] = scorer.Score(chunk[i].Applicant!, drift: drift));
+            Parallel.For(0, chunk.Count, i => results[i] = score(chunk[i].Applicant!));
             for (var i = 0; i < chunk.Count; i++)
             {
                 var row = chunk[i];
@@ -93,7 +100,7 @@ public sealed class BatchScorer(RiskScorer scorer, int previewRows = 20, InputDr
 
         producer.GetAwaiter().GetResult();
         writer.Flush();
-        return new BatchSummary(read, scored, flagged, errors, preview, scorer.ModelVersion, scorer.Threshold);
+        return new BatchSummary(read, scored, flagged, errors, preview, modelVersion, threshold);
     }
 
     private static void WriteRow(CsvWriter writer, ParsedApplicant row, RiskAssessment assessment, BatchOutput columns, int headerCount, int idColumn)

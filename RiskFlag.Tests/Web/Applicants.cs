@@ -49,4 +49,18 @@ public static class Applicants
 
         return json;
     }
+
+    /// <summary>Through the core validator, as every channel reads an applicant.</summary>
+    public static Core.Domain.Applicant Parse(IReadOnlyDictionary<string, string> fields)
+    {
+        var values = new string?[Core.Parsing.ApplicantColumns.Count];
+        foreach (var (key, value) in fields)
+        {
+            Assert.True(Core.Parsing.ApplicantColumns.TryResolve(key, out var field));
+            values[(int)field] = value;
+        }
+
+        Assert.True(Core.Parsing.ApplicantValidator.TryCreate(values, 1, false, new List<Core.Parsing.RowError>(), out var applicant, out _));
+        return applicant!;
+    }
 }

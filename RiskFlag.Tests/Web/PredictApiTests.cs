@@ -50,7 +50,7 @@ public sealed class PredictApiTests(ServedSite site) : IClassFixture<ServedSite>
         var response = await _client.PostAsync("/api/predict", JsonContent.Create(Applicants.ToJson(applicant)));
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
-        var expected = new RiskScorer(TrainedBundles.Shared.Primary.ToRiskModel()).Score(Parse(applicant));
+        var expected = new RiskScorer(TrainedBundles.Shared.Primary.ToRiskModel()).Score(Applicants.Parse(applicant));
         Assert.Equal(expected.Probability, body.GetProperty("risk_probability").GetDouble(), 12);
         Assert.Equal(
             expected.TopFactors.Select(f => f.Feature),
@@ -152,18 +152,5 @@ public sealed class PredictApiTests(ServedSite site) : IClassFixture<ServedSite>
         var response = await _client.PostAsync("/api/predict", new StringContent("income=1", Encoding.UTF8, contentType));
 
         await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
-    }
-
-    private static Core.Domain.Applicant Parse(IReadOnlyDictionary<string, string> fields)
-    {
-        var values = new string?[Core.Parsing.ApplicantColumns.Count];
-        foreach (var (key, value) in fields)
-        {
-            Assert.True(Core.Parsing.ApplicantColumns.TryResolve(key, out var field));
-            values[(int)field] = value;
-        }
-
-        Assert.True(Core.Parsing.ApplicantValidator.TryCreate(values, 1, false, new List<Core.Parsing.RowError>(), out var applicant, out _));
-        return applicant!;
     }
 }

@@ -6,9 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.IO;
+using RiskFlag.Core.Model;
 using RiskFlag.Training.Pipeline;
 using RiskFlag.Web.Api;
-using RiskFlag.Web.Model;
+using RiskFlag.Web.Serving;
 
 using static RiskFlag.Tests.Web.ProblemAssertions;
 
@@ -93,7 +94,7 @@ public sealed class ReloadTests
         Assert.Equal(Primary.Manifest.Version, await ServingVersion(client));
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/predict", JsonContent.Create(Applicants.ToJson(Applicants.Valid())))).StatusCode);
 
-        var history = factory.Services.GetRequiredService<ModelHost>().History;
+        var history = factory.Services.GetRequiredService<PredictionEnginePool<ApplicantInput, RiskPrediction>>().Slot(ModelNames.Champion).History;
         Assert.Equal(1, history.RejectedCount);
         Assert.Equal(ReloadOutcome.Rejected, history.Recent()[0].Outcome);
         var page = await client.GetStringAsync("/Model");
@@ -112,8 +113,8 @@ public sealed class ReloadTests
         model.Publish(Secondary);
 
         await Eventually.AssertAsync(async () => await ServingVersion(client) == Secondary.Manifest.Version, "the watcher to load the new bundle");
-        var history = factory.Services.GetRequiredService<ModelHost>().History.Recent();
-        Assert.Contains(history, e => e.Outcome == ReloadOutcome.Loaded && e.Trigger.Contains(ModelReloadService.WatcherTrigger, StringComparison.Ordinal));
+        var history = factory.Services.GetRequiredService<PredictionEnginePool<ApplicantInput, RiskPrediction>>().Slot(ModelNames.Champion).History.Recent();
+        Assert.Contains(history, e => e.Outcome == ReloadOutcome.Loaded && e.Trigger.Contains(PredictionEnginePool<ApplicantInput, RiskPrediction>.WatcherTrigger, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class ReloadTests
         using var model = ModelDirectory.With(Primary);
         using var factory = new RiskFlagWebFactory(model);
         var client = factory.CreateClient();
-        var history = factory.Services.GetRequiredService<ModelHost>().History;
+        var history = factory.Services.GetRequiredService<PredictionEnginePool<ApplicantInput, RiskPrediction>>().Slot(ModelNames.Champion).History;
 
         AtomicFile.Write(model.BundlePath, stream => stream.Write("not a bundle"u8));
 

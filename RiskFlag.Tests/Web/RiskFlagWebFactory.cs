@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 
-using RiskFlag.Web.Model;
+using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Tests.Web;
 
@@ -11,7 +11,7 @@ namespace RiskFlag.Tests.Web;
 /// The type argument only names the site's assembly. It is not Program because the training CLI, also referenced
 /// here, has a Program of its own.
 /// </remarks>
-public sealed class RiskFlagWebFactory(ModelDirectory model, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<ModelHost>
+public sealed class RiskFlagWebFactory(ModelDirectory model, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<RiskFlag.Web.Scoring.RiskScoringService>
 {
     public const string ReloadKey = "test-reload-key";
 

@@ -7,6 +7,7 @@ using RiskFlag.Core.Decisions;
 using RiskFlag.Core.Scoring;
 using RiskFlag.Tests.Web;
 using RiskFlag.Web.Decisions;
+using RiskFlag.Web.Monitoring;
 
 namespace RiskFlag.Tests.WebDecisions;
 
@@ -28,7 +29,7 @@ public sealed class DecisionChannelTests
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
 
         var decision = Assert.Single(await site.DecisionsAsync(1));
-        Assert.Equal(DecisionLog.ApiChannel, decision.Channel);
+        Assert.Equal(ScoringChannel.Api.TagValue(), decision.Channel);
         Assert.Equal(TrainedBundles.Shared.Primary.Manifest.Version, decision.ModelVersion);
         Assert.Equal((double)body!["risk_probability"]!, decision.Probability, 12);
         Assert.Equal((int)body["risk_flag"]! == 1, decision.Flag);
@@ -56,7 +57,7 @@ public sealed class DecisionChannelTests
         var ids = decisions.Select(d => d.RequestId).Order(StringComparer.Ordinal).ToList();
         var prefix = ids[0][..ids[0].LastIndexOf('/')];
         Assert.Equal([$"{prefix}/0", $"{prefix}/1", $"{prefix}/2"], ids);
-        Assert.All(decisions, d => Assert.Equal(DecisionLog.ApiChannel, d.Channel));
+        Assert.All(decisions, d => Assert.Equal(ScoringChannel.Api.TagValue(), d.Channel));
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class DecisionChannelTests
         Assert.Equal(HttpStatusCode.OK, status);
 
         var decision = Assert.Single(await site.DecisionsAsync(1));
-        Assert.Equal(DecisionLog.FormChannel, decision.Channel);
+        Assert.Equal(ScoringChannel.Form.TagValue(), decision.Channel);
         var expected = Scorer.Score(decision.Applicant);
         Assert.Equal(expected.Probability, decision.Probability, 12);
         Assert.Equal(string.Join("; ", expected.TopFactors), decision.TopFactors);
@@ -90,7 +91,7 @@ public sealed class DecisionChannelTests
         var decisions = await site.DecisionsAsync(2);
         await Task.Delay(200);
         Assert.Equal(2, await site.Store.CountAsync(new DecisionQuery()));
-        Assert.All(decisions, d => Assert.Equal(DecisionLog.BatchChannel, d.Channel));
+        Assert.All(decisions, d => Assert.Equal(ScoringChannel.Batch.TagValue(), d.Channel));
         var lines = decisions.Select(d => d.RequestId[(d.RequestId.LastIndexOf('/') + 1)..]).Order(StringComparer.Ordinal);
         Assert.Equal(["2", "4"], lines);
         var batch = decisions.Select(d => d.RequestId[..d.RequestId.LastIndexOf('/')]).Distinct().Single();

@@ -1,8 +1,10 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 using RiskFlag.Core.Bundle;
+using RiskFlag.Core.IO;
 using RiskFlag.Core.Registry;
 using RiskFlag.Tests.Web;
 using RiskFlag.Training.Pipeline;
@@ -77,6 +79,29 @@ public sealed class ModelsPageTests : IDisposable
         Assert.Equal("champion", AliasCell(html, 1));
         Assert.Equal(before, File.ReadAllBytes(_model.BundlePath));
         await Task.Delay(300);
+        Assert.Equal(Primary.Manifest.Version, await ServingVersionAsync());
+    }
+
+    [Fact]
+    public async Task A_version_of_an_earlier_builds_format_is_shown_as_such_and_cannot_be_promoted()
+    {
+        // What an upgrade leaves behind: the challenger's registered file is an XGBoost bundle of the earlier build.
+        var registry = ModelRegistry.Open(new RegistryOptions { Directory = Path.Combine(_model.Path, "registry"), ServedBundlePath = _model.BundlePath });
+        var challenger = registry.State().Versions.Single(v => v.Version == 2);
+        AtomicFile.Write(challenger.BundlePath, stream =>
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+            using var manifest = zip.CreateEntry("manifest.json").Open();
+            manifest.Write("{\"format\":\"riskflag-model\",\"schema_version\":1}"u8);
+        });
+
+        var html = WebUtility.HtmlDecode(await _session.Client.GetStringAsync("/Models"));
+        Assert.Matches("<tr id=\"version-2\">.*?<td class=\"format not-servable\">[^<]*earlier RiskFlag build[^<]*retrain", html.ReplaceLineEndings(" "));
+        Assert.Matches("<tr id=\"version-1\">.*?<td class=\"format servable\">lightgbm", html.ReplaceLineEndings(" "));
+
+        var (status, page) = await PostAsync("Promote", RiskFlagWebFactory.ReloadKey);
+        Assert.NotEqual(HttpStatusCode.OK, status);
+        Assert.Contains("v2 cannot serve with this build", page, StringComparison.Ordinal);
         Assert.Equal(Primary.Manifest.Version, await ServingVersionAsync());
     }
 

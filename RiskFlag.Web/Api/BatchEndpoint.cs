@@ -6,7 +6,7 @@ using Microsoft.Net.Http.Headers;
 
 using RiskFlag.Core.Parsing;
 using RiskFlag.Web.Batch;
-using RiskFlag.Web.Model;
+using RiskFlag.Web.Scoring;
 
 namespace RiskFlag.Web.Api;
 
@@ -24,7 +24,7 @@ public static class BatchEndpoint
 
     private const string Accepted = "text/csv, application/json or multipart/form-data";
 
-    public static async Task<IResult> HandleAsync(HttpContext context, ModelHost host, BatchRunner runner, IOptions<BatchOptions> options)
+    public static async Task<IResult> HandleAsync(HttpContext context, RiskScoringService scoring, BatchRunner runner, IOptions<BatchOptions> options)
     {
         var request = context.Request;
         var kind = KindOf(request.ContentType);
@@ -33,9 +33,9 @@ public static class BatchEndpoint
             return ApiProblems.UnsupportedMediaType(request.ContentType, Accepted);
         }
 
-        if (host.Current is not { } model)
+        if (scoring.Champion is not { } model)
         {
-            return ApiProblems.NoModel(host.ModelPath);
+            return ApiProblems.NoModel(scoring.ChampionPath);
         }
 
         var maxBytes = options.Value.MaxUploadBytes;

@@ -3,7 +3,7 @@ using System.Text;
 
 using Microsoft.Extensions.Options;
 
-using RiskFlag.Web.Model;
+using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Web.Api;
 
@@ -12,11 +12,11 @@ public static class ModelEndpoints
 {
     public const string ReloadKeyHeader = "X-Reload-Key";
 
-    public static IResult Describe(ModelHost host) => host.Current is { } model
+    public static IResult Describe(RiskEnginePool pool) => pool.GetServedModel(ModelNames.Champion) is { } model
         ? TypedResults.Json(ModelInfoResponse.From(model), ApiJson.Context.ModelInfoResponse)
-        : ApiProblems.NoModel(host.ModelPath);
+        : ApiProblems.NoModel(pool.Slot(ModelNames.Champion).Path);
 
-    public static async Task<IResult> ReloadAsync(HttpContext context, ModelReloadService reloader, IOptions<ModelOptions> options)
+    public static async Task<IResult> ReloadAsync(HttpContext context, RiskEnginePool pool, IOptions<ModelOptions> options)
     {
         var expected = options.Value.ReloadKey;
         if (string.IsNullOrEmpty(expected))
@@ -37,7 +37,7 @@ public static class ModelEndpoints
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Wrong reload key");
         }
 
-        var reload = await reloader.ReloadAsync(ModelReloadService.OperatorTrigger).WaitAsync(context.RequestAborted);
+        var reload = await pool.ReloadAsync(ModelNames.Champion, RiskEnginePool.OperatorTrigger).WaitAsync(context.RequestAborted);
         var response = ReloadResponse.From(reload);
         return reload.Outcome == ReloadOutcome.Loaded
             ? TypedResults.Json(response, ApiJson.Context.ReloadResponse)

@@ -1,5 +1,5 @@
 using RiskFlag.Core.Evaluation;
-using RiskFlag.Web.Model;
+using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Web.Api;
 
@@ -13,7 +13,7 @@ public sealed record ModelInfoResponse(
     IReadOnlyList<string> Features,
     MetricsResponse Metrics)
 {
-    public static ModelInfoResponse From(LoadedModel model)
+    public static ModelInfoResponse From(ServedRiskModel model)
     {
         var metrics = model.Bundle.Metrics;
         return new ModelInfoResponse(

@@ -6,16 +6,15 @@ using Microsoft.Extensions.Options;
 using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
 using RiskFlag.Web.Applicants;
-using RiskFlag.Web.Decisions;
-using RiskFlag.Web.Model;
 using RiskFlag.Web.Monitoring;
+using RiskFlag.Web.Scoring;
 
 namespace RiskFlag.Web.Api;
 
 /// <summary>POST /api/predict: one applicant object or an array of them, scored with exact TreeSHAP reasons like every channel.</summary>
 public static class PredictEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, ModelHost host, IOptions<ApiOptions> options, ScoringTelemetry telemetry, DecisionLog decisions)
+    public static async Task<IResult> HandleAsync(HttpContext context, RiskScoringService scoring, IOptions<ApiOptions> options)
     {
         var request = context.Request;
         if (!request.HasJsonContentType())
@@ -24,9 +23,9 @@ public static class PredictEndpoint
         }
 
         // One read of the reference: a swap during this request does not mix two models in one answer.
-        if (host.Current is not { } model)
+        if (scoring.Champion is not { } model)
         {
-            return ApiProblems.NoModel(host.ModelPath);
+            return ApiProblems.NoModel(scoring.ChampionPath);
         }
 
         var maxBytes = options.Value.MaxPredictBytes;
@@ -56,23 +55,21 @@ public static class PredictEndpoint
 
         if (Errors(applicants, isArray) is { } errors)
         {
-            telemetry.RecordInvalid(ScoringChannel.Api, applicants.SelectMany(a => a.Errors));
+            scoring.RecordInvalid(ScoringChannel.Api, applicants.SelectMany(a => a.Errors));
             return ApiProblems.Invalid(errors);
         }
 
         if (!isArray)
         {
             var single = applicants[0];
-            var assessment = telemetry.Score(model, single.Applicant!, ScoringChannel.Api);
-            decisions.Record(DecisionLog.ApiChannel, context.TraceIdentifier, single.Applicant!, assessment);
+            var assessment = scoring.Score(model, single.Applicant!, ScoringChannel.Api, context.TraceIdentifier);
             return JsonBodyResult.Create(PredictionResponse.From(single.Id, assessment), ApiJson.Context.PredictionResponse);
         }
 
         var responses = new PredictionResponse[applicants.Count];
         for (var i = 0; i < responses.Length; i++)
         {
-            var assessment = telemetry.Score(model, applicants[i].Applicant!, ScoringChannel.Api);
-            decisions.Record(DecisionLog.ApiChannel, $"{context.TraceIdentifier}/{i}", applicants[i].Applicant!, assessment);
+            var assessment = scoring.Score(model, applicants[i].Applicant!, ScoringChannel.Api, $"{context.TraceIdentifier}/{i}");
             responses[i] = PredictionResponse.From(applicants[i].Id, assessment);
         }
 

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
-using RiskFlag.Web.Decisions;
-using RiskFlag.Web.Model;
-using RiskFlag.Web.Monitoring;
+using RiskFlag.Web.Scoring;
 
 namespace RiskFlag.Web.Api;
 
@@ -14,11 +12,9 @@ public static class RiskApiEndpointRouteBuilderExtensions
         var api = endpoints.MapGroup("/api").WithTags("Risk API").DisableAntiforgery();
 
         // The hot path takes its singletons from here rather than per request, so it never opens a service scope.
-        var host = endpoints.ServiceProvider.GetRequiredService<ModelHost>();
+        var scoring = endpoints.ServiceProvider.GetRequiredService<RiskScoringService>();
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<ApiOptions>>();
-        var telemetry = endpoints.ServiceProvider.GetRequiredService<ScoringTelemetry>();
-        var decisions = endpoints.ServiceProvider.GetRequiredService<DecisionLog>();
-        api.MapPost("/predict", (Delegate)((HttpContext context) => PredictEndpoint.HandleAsync(context, host, options, telemetry, decisions)))
+        api.MapPost("/predict", (Delegate)((HttpContext context) => PredictEndpoint.HandleAsync(context, scoring, options)))
             .WithName("Predict")
             .WithSummary("Score one applicant object or an array of them")
             .Accepts<ApplicantRequest>("application/json")
@@ -47,7 +43,7 @@ public static class RiskApiEndpointRouteBuilderExtensions
 
         api.MapPost("/model/reload", ModelEndpoints.ReloadAsync)
             .WithName("ReloadModel")
-            .WithSummary("Reload the bundle from disk now (needs the X-Reload-Key header)")
+            .WithSummary("Reload the champion model zip from disk now (needs the X-Reload-Key header)")
             .Produces<ReloadResponse>()
             .Produces<ReloadResponse>(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -4,26 +4,23 @@ using RiskFlag.Core.Decisions;
 using RiskFlag.Core.Domain;
 using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
+using RiskFlag.Web.Monitoring;
 
 namespace RiskFlag.Web.Decisions;
 
 /// <summary>
-/// What the three channels call after scoring. It only enqueues (never touches the database on the request path);
-/// <see cref="DecisionLogService"/> writes the queue. Disabled, it does nothing.
+/// What the scoring service calls after every decision. It only enqueues (never touches the database on the request
+/// path); <see cref="DecisionLogService"/> writes the queue. Disabled, it does nothing.
 /// </summary>
 public sealed class DecisionLog(DecisionLogWriter? writer, TimeProvider clock)
 {
-    public const string FormChannel = "form";
-    public const string ApiChannel = "api";
-    public const string BatchChannel = "batch";
-
     public bool Enabled => writer is not null;
 
     /// <summary>Null when logging is disabled.</summary>
     public DecisionLogWriter? Writer => writer;
 
     /// <returns>False when the decision was dropped because the queue was full (it is counted and logged).</returns>
-    public bool Record(string channel, string requestId, Applicant applicant, RiskAssessment assessment)
+    public bool Record(ScoringChannel channel, string requestId, Applicant applicant, RiskAssessment assessment)
     {
         if (writer is null)
         {
@@ -31,7 +28,7 @@ public sealed class DecisionLog(DecisionLogWriter? writer, TimeProvider clock)
         }
 
         return writer.TryEnqueue(new DecisionRecord(
-            clock.GetUtcNow(), channel, assessment.ModelVersion, requestId, applicant,
+            clock.GetUtcNow(), channel.TagValue(), assessment.ModelVersion, requestId, applicant,
             assessment.Probability, assessment.Threshold, assessment.Flag, FactorsText(assessment)));
     }
 
@@ -39,7 +36,7 @@ public sealed class DecisionLog(DecisionLogWriter? writer, TimeProvider clock)
     public void RecordBatchRow(string batchId, ParsedApplicant row, RiskAssessment assessment, CancellationToken cancellationToken) =>
         writer?.EnqueueOrWait(
             new DecisionRecord(
-                clock.GetUtcNow(), BatchChannel, assessment.ModelVersion, string.Create(CultureInfo.InvariantCulture, $"{batchId}/{row.Line}"), row.Applicant!,
+                clock.GetUtcNow(), ScoringChannel.Batch.TagValue(), assessment.ModelVersion, string.Create(CultureInfo.InvariantCulture, $"{batchId}/{row.Line}"), row.Applicant!,
                 assessment.Probability, assessment.Threshold, assessment.Flag, FactorsText(assessment)),
             cancellationToken);
 

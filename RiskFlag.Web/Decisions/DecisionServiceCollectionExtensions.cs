@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 
 using RiskFlag.Core.Decisions;
-using RiskFlag.Web.Model;
+using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Web.Decisions;
 

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 
 using RiskFlag.Core.Drift;
-using RiskFlag.Web.Model;
+using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Web.Monitoring;
 
@@ -14,8 +14,8 @@ namespace RiskFlag.Web.Monitoring;
 /// </summary>
 public sealed class ModelDriftWindows
 {
-    private readonly ConditionalWeakTable<LoadedModel, InputDriftMonitor?> _windows = new();
-    private readonly ConditionalWeakTable<LoadedModel, InputDriftMonitor?>.CreateValueCallback _create;
+    private readonly ConditionalWeakTable<ServedRiskModel, InputDriftMonitor?> _windows = new();
+    private readonly ConditionalWeakTable<ServedRiskModel, InputDriftMonitor?>.CreateValueCallback _create;
     private readonly bool _enabled;
 
     public ModelDriftWindows(IOptions<MonitoringOptions> options)
@@ -26,7 +26,7 @@ public sealed class ModelDriftWindows
     }
 
     /// <returns>Null when monitoring is off or the bundle's reference profile does not describe its inputs.</returns>
-    public InputDriftMonitor? For(LoadedModel model)
+    public InputDriftMonitor? For(ServedRiskModel model)
     {
         if (!_enabled)
         {
@@ -38,9 +38,9 @@ public sealed class ModelDriftWindows
 
     // A profile that does not match the model's inputs would make every observation throw; such a model scores
     // without a drift window rather than not at all.
-    private static bool Fits(LoadedModel model)
+    private static bool Fits(ServedRiskModel model)
     {
         var features = model.Bundle.Reference.Features;
-        return features.Count == model.Scorer.Model.Schema.Width && features.All(f => f.Proportions.Count is > 0 and <= byte.MaxValue);
+        return features.Count == model.Risk.Schema.Width && features.All(f => f.Proportions.Count is > 0 and <= byte.MaxValue);
     }
 }

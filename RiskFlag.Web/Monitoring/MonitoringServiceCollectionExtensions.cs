@@ -31,7 +31,6 @@ public static class MonitoringServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<RiskMetrics>();
         services.AddSingleton<ModelDriftWindows>();
-        services.AddSingleton<ScoringTelemetry>();
         services.AddSingleton<ServingModelGauges>();
         services.AddSingleton(provider =>
         {

@@ -1,4 +1,4 @@
-using RiskFlag.Web.Model;
+using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Web.Monitoring;
 

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
-using RiskFlag.Web.Model;
+using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Web.Monitoring;
 

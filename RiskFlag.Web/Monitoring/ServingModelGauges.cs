@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-using RiskFlag.Web.Model;
+using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Web.Monitoring;
 
@@ -13,15 +13,15 @@ public sealed class ServingModelGauges
     private static readonly KeyValuePair<string, object?> Live = new("population", "live");
     private static readonly KeyValuePair<string, object?> Training = new("population", "training");
 
-    private readonly ModelHost _host;
+    private readonly RiskEnginePool _pool;
     private readonly ModelDriftWindows _drift;
 
-    public ServingModelGauges(IMeterFactory meters, ModelHost host, ModelDriftWindows drift)
+    public ServingModelGauges(IMeterFactory meters, RiskEnginePool pool, ModelDriftWindows drift)
     {
-        _host = host;
+        _pool = pool;
         _drift = drift;
         var meter = meters.Create(RiskMetrics.MeterName);
-        meter.CreateObservableGauge("riskflag.model.ready", () => _host.Current is null ? 0 : 1, null,
+        meter.CreateObservableGauge("riskflag.model.ready", () => Champion is null ? 0 : 1, null,
             "1 while a model is loaded and scoring; 0 while the site has none");
         meter.CreateObservableGauge("riskflag.model.info", ModelInfo, null,
             "Always 1, labelled with the version of the model serving now");
@@ -35,24 +35,26 @@ public sealed class ServingModelGauges
             "Share of applicants flagged high risk: live (drift window) and training (the model's validation data)");
     }
 
+    private ServedRiskModel? Champion => _pool.GetServedModel(ModelNames.Champion);
+
     private IEnumerable<Measurement<int>> ModelInfo() =>
-        _host.Current is { } model ? [new Measurement<int>(1, new KeyValuePair<string, object?>("version", model.Version))] : [];
+        Champion is { } model ? [new Measurement<int>(1, new KeyValuePair<string, object?>("version", model.Version))] : [];
 
     private IEnumerable<Measurement<double>> LoadedAt() =>
-        _host.Current is { } model ? [new Measurement<double>(model.LoadedAt.ToUnixTimeMilliseconds() / 1000.0)] : [];
+        Champion is { } model ? [new Measurement<double>(model.LoadedAt.ToUnixTimeMilliseconds() / 1000.0)] : [];
 
     // Nothing is reported for an empty window: a PSI of 0 there would claim "no drift" without any evidence.
     private IEnumerable<Measurement<double>> Psi() =>
-        _host.Current is { } model && _drift.For(model) is { Count: > 0 } window
+        Champion is { } model && _drift.For(model) is { Count: > 0 } window
             ? window.Snapshot().Select(d => new Measurement<double>(d.Psi, new KeyValuePair<string, object?>("feature", d.Feature)))
             : [];
 
     private IEnumerable<Measurement<int>> WindowCount() =>
-        _host.Current is { } model && _drift.For(model) is { } window ? [new Measurement<int>(window.Count)] : [];
+        Champion is { } model && _drift.For(model) is { } window ? [new Measurement<int>(window.Count)] : [];
 
     private IEnumerable<Measurement<double>> FlaggedShare()
     {
-        if (_host.Current is not { } model)
+        if (Champion is not { } model)
         {
             yield break;
         }

@@ -7,7 +7,7 @@ using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
 using RiskFlag.Web.Api;
 using RiskFlag.Web.Batch;
-using RiskFlag.Web.Model;
+using RiskFlag.Web.Scoring;
 
 namespace RiskFlag.Web.Pages;
 
@@ -18,7 +18,7 @@ namespace RiskFlag.Web.Pages;
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class BatchModel(
-    ModelHost host,
+    RiskScoringService scoring,
     BatchRunner runner,
     BatchResultStore store,
     IAntiforgery antiforgery,
@@ -26,9 +26,9 @@ public sealed class BatchModel(
 {
     public const int ShownErrors = 100;
 
-    public LoadedModel? Serving { get; private set; }
+    public ServedRiskModel? Serving { get; private set; }
 
-    public string ModelPath => host.ModelPath;
+    public string ModelPath => scoring.ChampionPath;
 
     public BatchSummary? Summary { get; private set; }
 
@@ -40,11 +40,11 @@ public sealed class BatchModel(
 
     public string UploadLimit => RequestBodyLimit.Describe(options.Value.MaxUploadBytes);
 
-    public void OnGet() => Serving = host.Current;
+    public void OnGet() => Serving = scoring.Champion;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Serving = host.Current;
+        Serving = scoring.Champion;
         var maxBytes = options.Value.MaxUploadBytes;
         if (!RequestBodyLimit.Apply(HttpContext, maxBytes))
         {

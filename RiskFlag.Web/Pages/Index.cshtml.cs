@@ -8,15 +8,15 @@ using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
 using RiskFlag.Core.Vocabulary;
 using RiskFlag.Web.Applicants;
-using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Forms;
-using RiskFlag.Web.Model;
 using RiskFlag.Web.Monitoring;
+using RiskFlag.Web.Scoring;
+using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Web.Pages;
 
 /// <summary>The applicant form: the old Flask page's fields plus the four it lacked, validated by the core rules.</summary>
-public sealed class IndexModel(ModelHost host, ScoringTelemetry telemetry, DecisionLog decisions) : PageModel
+public sealed class IndexModel(RiskScoringService scoring) : PageModel
 {
     private static readonly IReadOnlyList<string> FallbackProfessions = [.. KnownProfessions.All.Select(TextNormalizer.Display)];
 
@@ -56,9 +56,9 @@ public sealed class IndexModel(ModelHost host, ScoringTelemetry telemetry, Decis
     public string? Profession { get; set; }
 
     /// <summary>The model this request scored with (read once).</summary>
-    public LoadedModel? Serving { get; private set; }
+    public ServedRiskModel? Serving { get; private set; }
 
-    public string ModelPath => host.ModelPath;
+    public string ModelPath => scoring.ChampionPath;
 
     public RiskAssessment? Assessment { get; private set; }
 
@@ -69,11 +69,11 @@ public sealed class IndexModel(ModelHost host, ScoringTelemetry telemetry, Decis
     public IReadOnlyList<(string Value, string Text)> ProfessionChoices =>
         [.. (Vocabulary?.Professions is { Count: > 0 } known ? known : FallbackProfessions).Select(p => (p, p))];
 
-    public void OnGet() => Serving = host.Current;
+    public void OnGet() => Serving = scoring.Champion;
 
     public IActionResult OnPost()
     {
-        Serving = host.Current;
+        Serving = scoring.Champion;
         var values = new string?[ApplicantColumns.Count];
         values[(int)ApplicantField.Income] = Income;
         values[(int)ApplicantField.Age] = Age;
@@ -90,7 +90,7 @@ public sealed class IndexModel(ModelHost host, ScoringTelemetry telemetry, Decis
         var errors = new List<RowError>();
         if (!ApplicantValidator.TryCreate(values, 1, expectLabel: false, errors, out var applicant, out _))
         {
-            telemetry.RecordInvalid(ScoringChannel.Form, errors);
+            scoring.RecordInvalid(ScoringChannel.Form, errors);
             foreach (var error in errors)
             {
                 var name = FieldNames.ToSnakeCase(error.Field);
@@ -113,8 +113,7 @@ public sealed class IndexModel(ModelHost host, ScoringTelemetry telemetry, Decis
             return Page();
         }
 
-        Assessment = telemetry.Score(Serving, applicant!, ScoringChannel.Form);
-        decisions.Record(DecisionLog.FormChannel, HttpContext.TraceIdentifier, applicant!, Assessment);
+        Assessment = scoring.Score(Serving, applicant!, ScoringChannel.Form, HttpContext.TraceIdentifier);
         return Page();
     }
 

@@ -1,20 +1,22 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 using RiskFlag.Core.Evaluation;
-using RiskFlag.Web.Model;
+using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Web.Pages;
 
 /// <summary>What is serving, how good it is, and what happened at the recent reloads.</summary>
-public sealed class ModelModel(ModelHost host) : PageModel
+public sealed class ModelModel(RiskEnginePool pool) : PageModel
 {
-    public LoadedModel? Serving { get; private set; }
+    public ServedRiskModel? Serving { get; private set; }
 
-    public string ModelPath => host.ModelPath;
+    public string ModelPath => Champion.Path;
 
     public IReadOnlyList<ReloadEvent> History { get; private set; } = [];
 
-    public int RejectedCount => host.History.RejectedCount;
+    public int RejectedCount => Champion.History.RejectedCount;
+
+    private ModelSlot<Core.Model.ApplicantInput, Core.Model.RiskPrediction> Champion => pool.Slot(ModelNames.Champion);
 
     /// <summary>The rows of the metrics table: a name and how to read the value from one split's metrics.</summary>
     public static IReadOnlyList<(string Name, Func<BinaryMetrics, string> Value)> MetricRows { get; } =
@@ -34,7 +36,7 @@ public sealed class ModelModel(ModelHost host) : PageModel
 
     public void OnGet()
     {
-        Serving = host.Current;
-        History = host.History.Recent();
+        Serving = Champion.Current;
+        History = Champion.History.Recent();
     }
 }

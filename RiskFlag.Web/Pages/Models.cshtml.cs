@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
+using RiskFlag.Core.Bundle;
 using RiskFlag.Core.Registry;
-using RiskFlag.Web.Model;
 using RiskFlag.Web.Registry;
+using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Web.Pages;
 
@@ -11,7 +12,7 @@ namespace RiskFlag.Web.Pages;
 /// The model registry: versions, aliases, promotion history, and the operator's promote and rollback. Moving the
 /// champion publishes its bundle to the served path; the file watcher then hot-reloads it, as after a CLI promotion.
 /// </summary>
-public sealed class ModelsModel(SiteRegistry registry, OpsKey opsKey, ModelHost host) : PageModel
+public sealed class ModelsModel(SiteRegistry registry, OpsKey opsKey, RiskEnginePool pool) : PageModel
 {
     [BindProperty(Name = "ops_key")]
     public string? Key { get; set; }
@@ -31,7 +32,7 @@ public sealed class ModelsModel(SiteRegistry registry, OpsKey opsKey, ModelHost 
 
     public string ServedPath => registry.Options.ServedBundlePath;
 
-    public string? ServingVersion => host.Current?.Version;
+    public string? ServingVersion => pool.GetServedModel(ModelNames.Champion)?.Version;
 
     public bool KeyConfigured => opsKey.IsConfigured;
 
@@ -44,6 +45,9 @@ public sealed class ModelsModel(SiteRegistry registry, OpsKey opsKey, ModelHost 
     public IActionResult OnPostPromote() => Change(r => r.Promote(ChangedBy!.Trim(), Reason!.Trim(), Force));
 
     public IActionResult OnPostRollback() => Change(r => r.Rollback(ChangedBy!.Trim(), Reason!.Trim()));
+
+    /// <summary>Read from each version's file, so a version of an earlier build's format is shown as such.</summary>
+    public ModelZipCheck FormatOf(RegisteredVersion version) => ModelZipCheck.Of(version.BundlePath);
 
     public IEnumerable<string> AliasesOf(int version) =>
         State is null ? [] : State.Aliases.Where(a => a.Value == version).Select(a => a.Key).Order(StringComparer.Ordinal);

@@ -3,7 +3,7 @@ using System.Text;
 
 using Microsoft.Extensions.Options;
 
-using RiskFlag.Web.Model;
+using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Web.Registry;
 

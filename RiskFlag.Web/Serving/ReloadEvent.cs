@@ -1,4 +1,4 @@
-namespace RiskFlag.Web.Model;
+namespace RiskFlag.Web.Serving;
 
 /// <summary>One attempt to (re)load the bundle, as shown on the model page and returned by the reload endpoint.</summary>
 /// <param name="Trigger">What asked for it: start-up, the file watcher or the reload endpoint.</param>

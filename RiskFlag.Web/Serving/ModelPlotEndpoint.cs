@@ -1,11 +1,11 @@
-namespace RiskFlag.Web.Model;
+namespace RiskFlag.Web.Serving;
 
 /// <summary>GET /model/plots/{name}: the evaluation charts stored in the bundle, for the model page's img tags.</summary>
 public static class ModelPlotEndpoint
 {
-    public static IResult Handle(string name, HttpContext context, ModelHost host)
+    public static IResult Handle(string name, HttpContext context, RiskEnginePool pool)
     {
-        if (host.Current is not { } model || !model.Bundle.Plots.TryGetValue(name, out var svg))
+        if (pool.GetServedModel(ModelNames.Champion) is not { } model || !model.Bundle.Plots.TryGetValue(name, out var svg))
         {
             return Results.NotFound();
         }

@@ -1,11 +1,11 @@
-namespace RiskFlag.Web.Model;
+namespace RiskFlag.Web.Serving;
 
 /// <summary>The "Model" configuration section.</summary>
 public sealed class ModelOptions
 {
     public const string Section = "Model";
 
-    /// <summary>The bundle to serve; a relative path is looked up from the content root, the working directory and the repository root.</summary>
+    /// <summary>The champion model zip; a relative path is looked up from the content root, the working directory and the repository root.</summary>
     public string Path { get; set; } = "artifacts/risk-model.zip";
 
     /// <summary>Shared secret for POST /api/model/reload (header X-Reload-Key); the endpoint is disabled while unset.</summary>
@@ -15,4 +15,10 @@ public sealed class ModelOptions
     public int DebounceMilliseconds { get; set; } = 500;
 
     public int HistoryLength { get; set; } = 20;
+
+    /// <summary>How often the file's size and time are compared in case a file-system event was lost; 0 turns polling off.</summary>
+    public int PollSeconds { get; set; } = 30;
+
+    /// <summary>A second model scored beside the champion when set (the challenger); empty: champion only.</summary>
+    public string? ChallengerPath { get; set; }
 }

@@ -3,27 +3,28 @@ using System.Text;
 
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.Domain;
+using RiskFlag.Core.Model;
 using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
 
-namespace RiskFlag.Web.Model;
+namespace RiskFlag.Web.Serving;
 
-/// <summary>Reads a bundle and proves it can score before it is allowed to serve.</summary>
-public sealed class ModelLoader(TimeProvider clock)
+/// <summary>Reads a model zip and proves it can score, explain and batch before it is allowed to serve.</summary>
+public sealed class ModelLoader : IServableModelLoader
 {
     private static readonly string BatchHeader =
         string.Join(',', Enum.GetValues<ApplicantField>().Where(f => f != ApplicantField.RiskFlag).Select(ApplicantColumns.NameOf));
 
     /// <exception cref="InvalidModelBundleException">The file is missing, unreadable, of another schema, or cannot score.</exception>
-    public LoadedModel Load(string path)
+    public IServableModel Load(string path)
     {
         var scorer = RiskScorer.Load(path);
         SmokeTest(scorer);
-        return new LoadedModel(scorer, path, clock.GetUtcNow());
+        return scorer.Model;
     }
 
-    // A bundle can parse and still be unusable (e.g. trees that index past the feature vector); real predictions
-    // through both explanation methods and the batch path catch that before any user sees it.
+    // A zip can parse and still be unusable; a real prediction, its explanation and the batch path catch that before
+    // any user sees it (and compile those paths, so the first request after a swap does not wait for the JIT).
     private static void SmokeTest(RiskScorer scorer)
     {
         var vocabulary = scorer.Model.Bundle.Vocabulary;

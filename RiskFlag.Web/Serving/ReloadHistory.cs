@@ -1,4 +1,4 @@
-namespace RiskFlag.Web.Model;
+namespace RiskFlag.Web.Serving;
 
 /// <summary>The most recent reload attempts, newest first. Written rarely, read by the model page: a lock is fine here.</summary>
 public sealed class ReloadHistory(int capacity)

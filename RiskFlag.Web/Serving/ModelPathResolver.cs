@@ -1,4 +1,4 @@
-namespace RiskFlag.Web.Model;
+namespace RiskFlag.Web.Serving;
 
 /// <summary>
 /// Finds the bundle for a relative Model:Path. `dotnet run --project RiskFlag.Web` from the repository root makes

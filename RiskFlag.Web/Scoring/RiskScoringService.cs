@@ -1,0 +1,61 @@
+using System.Diagnostics;
+
+using RiskFlag.Core.Domain;
+using RiskFlag.Core.Parsing;
+using RiskFlag.Core.Scoring;
+using RiskFlag.Web.Decisions;
+using RiskFlag.Web.Monitoring;
+using RiskFlag.Web.Serving;
+
+namespace RiskFlag.Web.Scoring;
+
+/// <summary>
+/// The one way every channel scores: an engine from the pool's serving generation, the core scorer (probability and
+/// exact TreeSHAP reasons), the model's drift window, the prediction metrics and the decision log, in one call.
+/// </summary>
+public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics, ModelDriftWindows drift, DecisionLog decisions)
+{
+    public RiskEnginePool Pool { get; } = pool;
+
+    /// <summary>The champion serving now, or null before one has loaded. Read once per request and keep it.</summary>
+    public ServedRiskModel? Champion => Pool.GetServedModel(ModelNames.Champion);
+
+    /// <summary>Where the champion is read from (and will be, before the first training run).</summary>
+    public string ChampionPath => Pool.Slot(ModelNames.Champion).Path;
+
+    /// <param name="requestId">Identifies the decision in the log (the request's trace identifier, with an index for arrays).</param>
+    public RiskAssessment Score(ServedRiskModel model, Applicant applicant, ScoringChannel channel, string requestId)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var assessment = ScoreOne(model, applicant);
+        metrics.RecordPrediction(channel, assessment, Stopwatch.GetElapsedTime(started));
+        decisions.Record(channel, requestId, applicant, assessment);
+        return assessment;
+    }
+
+    public void RecordInvalid(ScoringChannel channel, IEnumerable<RowError> errors) => metrics.RecordValidationFailures(channel, errors);
+
+    /// <summary>
+    /// A whole file through the same path, rows in parallel. A batch is not a waiting request: its decisions wait for
+    /// room in the log's queue instead of being dropped.
+    /// </summary>
+    /// <exception cref="InvalidApplicantFileException">The file as a whole cannot be read.</exception>
+    public BatchSummary ScoreFile(ServedRiskModel model, Stream input, Stream output, string batchId, int previewRows, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var scorer = new BatchScorer(applicant => ScoreOne(model, applicant), model.Version, model.Risk.Threshold, previewRows);
+        var summary = scorer.Score(input, output, BatchOutput.AllInputColumns, onScored: (row, assessment) =>
+        {
+            metrics.RecordPrediction(ScoringChannel.Batch, assessment, elapsed: null);
+            decisions.RecordBatchRow(batchId, row, assessment, cancellationToken);
+        });
+        metrics.RecordBatch(summary, Stopwatch.GetElapsedTime(started));
+        return summary;
+    }
+
+    private RiskAssessment ScoreOne(ServedRiskModel model, Applicant applicant)
+    {
+        using var lease = model.Rent();
+        return new RiskScorer(model.Risk).Score(applicant, lease.Engine, RiskScorer.DefaultTopFactors, drift.For(model));
+    }
+}
