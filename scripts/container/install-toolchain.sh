@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build and train stages need, on Debian 12 (bookworm):
-# XGBoost's C library (training and the unit tests), jq (model checks), and what the .NET SDK
-# itself loads (TLS for NuGet, ICU). Idempotent: installs only what is missing, so the tests run
+# XGBoost's C library (training and the unit tests), jq (model checks), a font for the text of
+# the training plots (ScottPlot measures and draws text with it), and what the .NET SDK itself
+# loads (TLS for NuGet, ICU). Idempotent: installs only what is missing, so the tests run
 # it on a development machine as well. Fails unless libxgboost0 is the 1.7 series: models are
 # trained and their JSON read with XGBoost 1.7.4, and other majors write a different model shape.
 set -euo pipefail
 
-packages=(ca-certificates libicu72 libssl3 libxgboost0 jq)
+packages=(ca-certificates libicu72 libssl3 libxgboost0 jq fonts-dejavu-core)
 required_xgboost=${RISKFLAG_XGBOOST_SERIES:-1.7.}
 
 missing=()
