@@ -5,9 +5,11 @@ using RiskFlag.Web.Health;
 using RiskFlag.Web.Monitoring;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Logging.AddRiskConsoleLogging(builder.Environment);
 builder.Services.AddRiskScoring(builder.Configuration);
 builder.Services.AddRiskWeb();
 builder.Services.AddRiskMonitoring(builder.Configuration);
+builder.Services.AddRiskTracing(builder.Configuration);
 builder.Services.AddDecisionLog(builder.Configuration);
 builder.Services.AddOperatorPages(builder.Configuration);
 

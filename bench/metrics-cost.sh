@@ -108,9 +108,11 @@ for round in $(seq "$rounds"); do
 done
 
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{v[NR] = $1} END {printf "%.0f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+# The spread of the rounds: on a shared machine a difference smaller than it is noise.
+spread() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{v[NR] = $1} END {printf "%.0f–%.0f", v[1], v[NR]}'; }
 on=$(median "${results[on]}")
 off=$(median "${results[off]}")
-echo "median requests/s: metrics on $on, off $off ($(awk -v a="$on" -v b="$off" 'BEGIN {printf "%+.1f", (a - b) * 100 / b}') % with metrics on)"
+echo "median requests/s: metrics on $on (rounds $(spread "${results[on]}")), off $off (rounds $(spread "${results[off]}")) ($(awk -v a="$on" -v b="$off" 'BEGIN {printf "%+.1f", (a - b) * 100 / b}') % with metrics on)"
 median1() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{v[NR] = $1} END {printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 on=$(median1 "${cpu[on]}")
 off=$(median1 "${cpu[off]}")

@@ -10,7 +10,8 @@ model=$(realpath "${1:-artifacts/risk-model.zip}")
 
 profile_site "$model" Monitoring__Enabled="${2:-true}" Decisions__Enabled=false | charge_samples monitoring \
   'InputDriftMonitor::=drift window (InputDriftMonitor.Observe)' \
-  'PrometheusCollector::Collect|MetricsEndpoint::|PrometheusTextWriter=collecting /metrics' \
-  'RiskFlag\.Web\.Monitoring\.=exporter and site instruments' \
+  'PrometheusExporterMiddleware|PrometheusCollectionManager|PrometheusSerializer|MetricReader::Collect=collecting /metrics' \
+  'OpenTelemetry\.Metrics\.|OpenTelemetry\.Exporter\.=OpenTelemetry SDK aggregation' \
+  'RiskFlag\.Web\.Monitoring\.=site instruments' \
   'System\.Diagnostics\.Metrics\.=System.Diagnostics.Metrics dispatch' \
   'HostingMetrics|KestrelMetrics|MetricsTagsFeature=ASP.NET Core and Kestrel metrics'

@@ -67,4 +67,17 @@ public static class BinaryClassificationEvaluator
             PrecisionRecall: CurveDownsampler.Downsample(RankingCurves.PrecisionRecall(ranking)),
             Calibration: CalibrationBinning.UniformBins(data, calibrationBins));
     }
+
+    /// <summary>The predicted probabilities of each class over <paramref name="bins"/> equal-width bins of [0, 1].</summary>
+    /// <exception cref="ArgumentException">Invalid input, as for <see cref="Evaluate"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bins"/> is less than 1.</exception>
+    public static ScoreDistribution ScoreDistribution(
+        ReadOnlySpan<float> probabilities,
+        ReadOnlySpan<float> labels,
+        ReadOnlySpan<float> weights,
+        int bins = 20)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
+        return ScoreBinning.ByClass(new LabeledScores(probabilities, labels, weights), bins);
+    }
 }

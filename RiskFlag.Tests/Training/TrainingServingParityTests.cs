@@ -31,7 +31,7 @@ public class TrainingServingParityTests(TrainedModelFixture fixture)
         Assert.InRange(metrics.Grouped.RocAuc, 0.6, 0.99);
         Assert.True(metrics.Random.RocAuc > metrics.Grouped.RocAuc, $"random {metrics.Random.RocAuc} vs grouped {metrics.Grouped.RocAuc}");
         Assert.InRange(fixture.Bundle.Manifest.Threshold, 0.01, 0.99);
-        Assert.Equal(["calibration.svg", "confusion.svg", "pr.svg", "roc.svg"], fixture.Bundle.Plots.Keys.Order());
+        Assert.Equal(["calibration.svg", "comparison.svg", "confusion.svg", "pr.svg", "roc.svg", "scores.svg"], fixture.Bundle.Plots.Keys.Order());
         Assert.Equal(fixture.Bundle.Manifest.Features.Count, fixture.Bundle.Reference.Features.Count);
         Assert.All(fixture.Bundle.Reference.Features, f => Assert.Equal(1.0, f.Proportions.Sum(), 6));
         Assert.Equal(TrainedModelFixture.Rows, fixture.Bundle.Manifest.Data.Rows);

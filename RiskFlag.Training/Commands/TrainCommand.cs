@@ -5,6 +5,7 @@ using RiskFlag.Core.Bundle;
 using RiskFlag.Core.IO;
 using RiskFlag.Core.Tracking;
 using RiskFlag.Training.Pipeline;
+using RiskFlag.Training.Plots;
 using RiskFlag.Training.Tracking;
 
 namespace RiskFlag.Training.Commands;
@@ -58,7 +59,7 @@ public static class TrainCommand
     }
 }
 
-/// <summary>Writes the served bundle and keeps a browsable copy of every run under models/&lt;version&gt;/.</summary>
+/// <summary>Writes the served bundle and keeps a browsable copy of every run under models/&lt;version&gt;/ (plots as SVG and PNG).</summary>
 public static class BundlePublisher
 {
     public sealed record Paths(string BundlePath, string VersionDirectory);
@@ -73,6 +74,16 @@ public static class BundlePublisher
         {
             AtomicFile.WriteAllText(Path.Combine(versionDirectory, "plots", name), svg);
         }
+
+        // PNG copies for READMEs and docs, which cannot always show SVG; only a freshly trained bundle has them.
+        if (bundle.Plots is RenderedPlots rendered)
+        {
+            foreach (var (name, png) in rendered.Png)
+            {
+                AtomicFile.Write(Path.Combine(versionDirectory, "plots", name), stream => stream.Write(png));
+            }
+        }
+
 
         // A copy of the version's file rather than a second save: the served zip is byte for byte the registered one.
         var bundlePath = Path.Combine(artifactsDirectory, ModelBundle.FileName);

@@ -63,7 +63,7 @@ public sealed class ModelTrainer(
             randomModel.ValidationProbabilities, randomData.ValidationLabels, randomData.ValidationWeights,
             ChooseThreshold(randomModel.ValidationProbabilities, randomData));
 
-        var plots = Step("plots", () => Plots(groupedModel.ValidationProbabilities, groupedData, groupedMetrics));
+        var plots = Step("plots", () => Plots(groupedModel.ValidationProbabilities, groupedData, groupedMetrics, randomMetrics));
         var pipeline = groupedData.Serving;
         var ensemble = groupedModel.Trained.TrainedTreeEnsemble;
         var covers = Step("tree covers", () => TreeCovers.Compute(ensemble, groupedData.Train, groupedData.Width, groupedData.TrainWeights));
@@ -119,18 +119,8 @@ public sealed class ModelTrainer(
         return double.IsFinite(best) ? Math.Clamp(best, 1e-6, 1 - 1e-6) : 0.5;
     }
 
-    private static Dictionary<string, string> Plots(float[] probabilities, SplitMatrices data, BinaryMetrics metrics)
-    {
-        var curves = BinaryClassificationEvaluator.Curves(probabilities, data.ValidationLabels, data.ValidationWeights);
-        var baseRate = metrics.Rows == 0 ? 0 : metrics.Positives / metrics.Rows;
-        return new Dictionary<string, string>
-        {
-            ["roc.svg"] = SvgCharts.RocCurve(curves.Roc, metrics.RocAuc, "ROC — unseen applicants (grouped validation)"),
-            ["pr.svg"] = SvgCharts.PrecisionRecallCurve(curves.PrecisionRecall, metrics.PrAuc, baseRate, "Precision–recall — grouped validation"),
-            ["calibration.svg"] = SvgCharts.CalibrationPlot(curves.Calibration, "Calibration — grouped validation"),
-            ["confusion.svg"] = SvgCharts.ConfusionMatrixChart(metrics.Confusion, metrics.Threshold, "Confusion matrix — grouped validation"),
-        };
-    }
+    private static Dictionary<string, string> Plots(float[] probabilities, SplitMatrices data, BinaryMetrics metrics, BinaryMetrics random) =>
+        global::RiskFlag.Training.Plots.TrainingPlots.Draw(probabilities, data.ValidationLabels, data.ValidationWeights, metrics, random);
 
     private void Report(string split, SplitTrainer.Result result)
     {

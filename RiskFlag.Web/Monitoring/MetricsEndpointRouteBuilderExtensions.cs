@@ -1,10 +1,12 @@
-using RiskFlag.Web.Monitoring.Prometheus;
+using OpenTelemetry.Metrics;
 
 namespace RiskFlag.Web.Monitoring;
 
 public static class MetricsEndpointRouteBuilderExtensions
 {
-    /// <summary>GET /metrics, unless Monitoring:Enabled is false.</summary>
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>GET /metrics from OpenTelemetry's Prometheus exporter, unless Monitoring:Enabled is false.</summary>
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder endpoints)
     {
         var services = endpoints.ServiceProvider;
@@ -13,14 +15,24 @@ public static class MetricsEndpointRouteBuilderExtensions
             return endpoints;
         }
 
-        // Created now, before the host starts: the listener must exist when the start-up model load and the first
-        // requests are recorded, and the model gauges must exist for the first scrape.
-        services.GetRequiredService<PrometheusCollector>();
+        // Created now, before the host starts: the meter provider must listen when the start-up model load and the
+        // first requests are recorded, and the gauges must exist for the first scrape.
+        services.GetRequiredService<MeterProvider>();
         services.GetRequiredService<ServingModelGauges>();
+        services.GetRequiredService<ThreadPoolGauges>();
         services.GetRequiredService<RiskMetrics>();
 
-        // Scrapes are not traffic: they stay out of the HTTP request metrics.
-        endpoints.MapGet(MetricsEndpoint.Path, MetricsEndpoint.Handle).DisableHttpMetrics().ExcludeFromDescription();
+        // Scrapes are not traffic: they stay out of the HTTP request metrics (the tracing filter skips them too).
+        endpoints.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: NoStore, optionsName: null)
+            .DisableHttpMetrics()
+            .ExcludeFromDescription();
         return endpoints;
     }
+
+    // A scrape is the present state; no proxy or browser should answer one from a cache.
+    private static void NoStore(IApplicationBuilder branch) => branch.Use(next => context =>
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return next(context);
+    });
 }

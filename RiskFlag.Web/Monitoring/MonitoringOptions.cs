@@ -5,7 +5,7 @@ public sealed class MonitoringOptions
 {
     public const string Section = "Monitoring";
 
-    /// <summary>Off: no /metrics, no listener and no drift windows, so the instruments cost a branch each (for measuring their cost).</summary>
+    /// <summary>Off: no /metrics, the meter provider listens to no meter and there are no drift windows, so the instruments cost a branch each (for measuring their cost).</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>How many of the latest scored applicants each model's drift window holds.</summary>

@@ -2,15 +2,15 @@ using System.Diagnostics.Metrics;
 
 using Microsoft.Extensions.Options;
 
-using RiskFlag.Web.Monitoring.Prometheus;
+using OpenTelemetry.Metrics;
 
 namespace RiskFlag.Web.Monitoring;
 
 public static class MonitoringServiceCollectionExtensions
 {
     /// <summary>
-    /// The meters exported on /metrics: the site's own, ASP.NET Core's HTTP server, Kestrel and error handling
-    /// metrics, and the runtime's process, GC and thread pool metrics.
+    /// Meters exported on /metrics besides the runtime's (added by the runtime instrumentation): the site's own, and
+    /// ASP.NET Core's HTTP server, Kestrel and error handling meters.
     /// </summary>
     public static IReadOnlyList<string> ExportedMeters { get; } =
     [
@@ -18,10 +18,12 @@ public static class MonitoringServiceCollectionExtensions
         "Microsoft.AspNetCore.Hosting",
         "Microsoft.AspNetCore.Server.Kestrel",
         "Microsoft.AspNetCore.Diagnostics",
-        "System.Runtime",
     ];
 
-    /// <summary>Instruments for scoring, drift and the model, and the Prometheus collector behind /metrics.</summary>
+    /// <summary>
+    /// Instruments for scoring, drift and the model, and the OpenTelemetry meter provider whose Prometheus exporter
+    /// serves /metrics (listening to the meters below unless Monitoring:Enabled is false).
+    /// </summary>
     public static IServiceCollection AddRiskMonitoring(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MonitoringOptions>()
@@ -32,16 +34,31 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<RiskMetrics>();
         services.AddSingleton<ModelDriftWindows>();
         services.AddSingleton<ServingModelGauges>();
-        services.AddSingleton(provider =>
+        services.AddSingleton<ThreadPoolGauges>();
+        // Registered either way: the factory's settings in tests (and any configuration source) are only known once
+        // the service provider is built. Switched off, the provider listens to no meter, so nothing is measured.
+        RiskOpenTelemetry.Add(services).WithMetrics(metrics =>
         {
-            var meters = provider.GetRequiredService<IMeterFactory>();
-            var exported = ExportedMeters.ToHashSet(StringComparer.Ordinal);
-            // Meters made by a meter factory belong to one host; in a process with several hosts (the tests) each
-            // site exports only its own, plus the process-wide runtime meter.
-            return new PrometheusCollector(
-                instrument => exported.Contains(instrument.Meter.Name) && (instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, meters)),
-                provider.GetRequiredService<ILogger<PrometheusCollector>>());
+            metrics.AddPrometheusExporter(options =>
+            {
+                // Every scrape reads the instruments afresh; Prometheus scrapes every 15 s, so a cache saves nothing.
+                options.ScrapeResponseCacheDurationMilliseconds = 0;
+                // One meter per metric name here: scope labels would only repeat the meter name on every series.
+                options.ScopeInfoEnabled = false;
+            });
+            ((IDeferredMeterProviderBuilder)metrics).Configure((provider, builder) =>
+            {
+                if (!provider.MonitoringEnabled())
+                {
+                    return;
+                }
+
+                builder.AddMeter([.. ExportedMeters, ThreadPoolGauges.MeterName])
+                    .AddRuntimeInstrumentation()
+                    .AddView(new MetricViews(provider.GetRequiredService<IMeterFactory>()).For);
+            });
         });
+
         return services;
     }
 

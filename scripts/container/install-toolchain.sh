@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages the build and train stages need on the official .NET SDK image (Ubuntu)
 # or a Debian machine: libgomp1 (OpenMP, which the native LightGBM inside Microsoft.ML.LightGbm loads
-# to train) and jq (model checks). Idempotent: installs only what is missing, so the tests run it on a
+# to train) jq (model checks) and a font for the text of the
+# training plots (ScottPlot measures and draws text with it). Idempotent: installs only what is missing, so the tests run it on a
 # development machine as well.
 set -euo pipefail
 
-packages=(ca-certificates libgomp1 jq)
+packages=(ca-certificates libgomp1 jq fonts-dejavu-core)
 
 missing=()
 for package in "${packages[@]}"; do
