@@ -15,6 +15,6 @@ internal static class BundleEntries
     public const string Covers = Folder + "tree-covers.json";
     public const string PlotsFolder = Folder + "plots/";
 
-    /// <summary>The manifest of the bundles of earlier builds (XGBoost model JSON at the zip's root).</summary>
+    /// <summary>Where bundles of earlier builds (zip schema 1, another engine) kept their manifest: the zip's root.</summary>
     public const string LegacyManifest = "manifest.json";
 }

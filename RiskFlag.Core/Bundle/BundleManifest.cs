@@ -6,7 +6,7 @@ public sealed record BundleManifest
     public const string ExpectedFormat = "riskflag-model";
 
     /// <summary>
-    /// Bumped when the layout of the zip changes incompatibly. Version 1 was the XGBoost bundle of earlier builds;
+    /// Bumped when the layout of the zip changes incompatibly. Version 1 was the bundle of earlier builds (another engine);
     /// version 2 is an ML.NET model with RiskFlag's metadata in its own folder.
     /// </summary>
     public const int CurrentSchemaVersion = 2;

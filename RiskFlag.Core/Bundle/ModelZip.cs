@@ -100,7 +100,7 @@ public static class ModelZip
         {
             throw zip.GetEntry(BundleEntries.LegacyManifest) is not null
                 ? new InvalidModelBundleException(
-                    "this is a model bundle of an earlier RiskFlag build (XGBoost engine, bundle schema 1), which this build cannot serve; retrain the model with this version")
+                    "this is a model bundle of an earlier RiskFlag build (bundle schema 1, another engine), which this build cannot serve; retrain the model with this version")
                 : new InvalidModelBundleException($"not a RiskFlag model zip ('{BundleEntries.Manifest}' is missing)");
         }
 

@@ -4,8 +4,8 @@ namespace RiskFlag.Core.Explanations;
 
 /// <summary>
 /// Exact SHAP values for tree ensembles (Lundberg, Erion &amp; Lee, "Consistent Individualized Feature Attribution
-/// for Tree Ensembles", Algorithm 2), ported from XGBoost's RegTree::TreeShap without the interaction conditioning, run here on the LightGBM trees of the model zip.
-/// Arithmetic is in double where XGBoost uses float, and divisions by small integers are multiplications by
+/// for Tree Ensembles", Algorithm 2) without the interaction conditioning, run on the LightGBM trees of the model zip.
+/// Arithmetic is in double, and divisions by small integers are multiplications by
 /// precomputed reciprocals; the values plus the base value add up to the trees' raw score.
 /// </summary>
 internal ref struct TreeShap

@@ -106,7 +106,6 @@ public partial class DockerfileTests
     {
         var runtime = Text(Stage("runtime"));
 
-        Assert.DoesNotContain("xgboost", runtime, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("libgomp", runtime, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("/out/trainer", runtime, StringComparison.Ordinal);
         Assert.DoesNotContain("install-toolchain", runtime, StringComparison.Ordinal);

@@ -144,12 +144,12 @@ public class ModelZipTests(TrainedModelFixture fixture)
     }
 
     [Fact]
-    public void A_bundle_of_the_earlier_XGBoost_build_is_told_to_retrain()
+    public void A_bundle_of_an_earlier_build_is_told_to_retrain()
     {
-        var path = Path.Combine(fixture.Directory, "xgboost.zip");
+        var path = Path.Combine(fixture.Directory, "earlier-build.zip");
         using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
         {
-            foreach (var (name, text) in new[] { ("manifest.json", "{\"format\":\"riskflag-model\",\"schema_version\":1,\"engine\":\"xgboost-1.7\"}"), ("model.json", "{\"learner\":{}}") })
+            foreach (var (name, text) in new[] { ("manifest.json", "{\"format\":\"riskflag-model\",\"schema_version\":1,\"engine\":\"another-1.0\"}"), ("model.json", "{\"learner\":{}}") })
             {
                 using var stream = zip.CreateEntry(name).Open();
                 stream.Write(Encoding.UTF8.GetBytes(text));
@@ -157,7 +157,7 @@ public class ModelZipTests(TrainedModelFixture fixture)
         }
 
         var error = Assert.Throws<InvalidModelBundleException>(() => ModelZip.ReadBundle(path));
-        Assert.Contains("XGBoost", error.Message, StringComparison.Ordinal);
+        Assert.Contains("earlier RiskFlag build", error.Message, StringComparison.Ordinal);
         Assert.Contains("retrain the model with this version", error.Message, StringComparison.Ordinal);
     }
 

@@ -85,7 +85,7 @@ public sealed class ModelsPageTests : IDisposable
     [Fact]
     public async Task A_version_of_an_earlier_builds_format_is_shown_as_such_and_cannot_be_promoted()
     {
-        // What an upgrade leaves behind: the challenger's registered file is an XGBoost bundle of the earlier build.
+        // What an upgrade leaves behind: the challenger's registered file is a bundle of an earlier build's format.
         var registry = ModelRegistry.Open(new RegistryOptions { Directory = Path.Combine(_model.Path, "registry"), ServedBundlePath = _model.BundlePath });
         var challenger = registry.State().Versions.Single(v => v.Version == 2);
         AtomicFile.Write(challenger.BundlePath, stream =>

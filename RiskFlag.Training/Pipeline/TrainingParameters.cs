@@ -136,7 +136,7 @@ public sealed record BoostingParameters
     public int MinRowsPerLeaf { get; init; } = 20;
 
     /// <summary>
-    /// Least hessian weight in a leaf (LightGBM's min_sum_hessian_in_leaf; XGBoost's min_child_weight). Unlike the
+    /// Least hessian weight in a leaf (LightGBM's min_sum_hessian_in_leaf). Unlike the
     /// row count it counts every copy of a repeated applicant, so one applicant seen forty times cannot own a leaf.
     /// </summary>
     public double MinHessianPerLeaf { get; init; } = 20;
