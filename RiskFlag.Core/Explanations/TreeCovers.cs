@@ -19,32 +19,15 @@ public sealed record TreeCovers(IReadOnlyList<TreeCover> Trees)
             throw new ArgumentException($"{matrix.Length} values are not {rows} rows of {width}", nameof(matrix));
         }
 
-        var trees = new TreeCover[ensemble.Trees.Count];
+        var arrays = new TreeArrays(ensemble);
+        var trees = new TreeCover[arrays.Count];
         Parallel.For(0, trees.Length, t =>
         {
-            var tree = ensemble.Trees[t];
-            var nodes = new double[tree.NumberOfNodes];
-            var leaves = new double[tree.NumberOfLeaves];
+            var nodes = new double[arrays.NodeCount(t)];
+            var leaves = new double[arrays.LeafCount(t)];
             for (var row = 0; row < rows; row++)
             {
-                var features = matrix.AsSpan(row * width, width);
-                var weight = weights[row];
-                if (tree.NumberOfNodes == 0)
-                {
-                    leaves[0] += weight;
-                    continue;
-                }
-
-                var node = 0;
-                while (node >= 0)
-                {
-                    nodes[node] += weight;
-                    node = features[tree.NumericalSplitFeatureIndexes[node]] <= tree.NumericalSplitThresholds[node]
-                        ? tree.LeftChild[node]
-                        : tree.RightChild[node];
-                }
-
-                leaves[~node] += weight;
+                arrays.AddCover(t, matrix.AsSpan(row * width, width), weights[row], nodes, leaves);
             }
 
             trees[t] = new TreeCover(nodes, leaves);

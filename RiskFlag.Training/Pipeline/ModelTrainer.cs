@@ -23,6 +23,9 @@ public sealed class ModelTrainer(
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    // Steps of the two splits finish on different threads.
+    private readonly TextWriter _log = TextWriter.Synchronized(log);
+
     public const string Engine = "lightgbm-4.6 (ML.NET 5.0)";
 
     public TrainedModel Train(IReadOnlyList<string> dataFiles)
@@ -30,15 +33,15 @@ public sealed class ModelTrainer(
         var stopwatch = Stopwatch.StartNew();
         var ml = RiskModelContext.Create(parameters.Boosting.Seed);
         var data = Step("read data", () => TrainingData.Load(dataFiles, parameters.MaxRejectedShare));
-        log.WriteLine($"  {data.TotalRows:N0} rows, {data.Records.Count:N0} valid, {data.RejectedRows:N0} rejected, {data.DuplicateRows:N0} exact duplicates");
+        _log.WriteLine($"  {data.TotalRows:N0} rows, {data.Records.Count:N0} valid, {data.RejectedRows:N0} rejected, {data.DuplicateRows:N0} exact duplicates");
         foreach (var problem in data.Problems.Take(5))
         {
-            log.WriteLine($"  rejected: {problem}");
+            _log.WriteLine($"  rejected: {problem}");
         }
 
         var examples = Step("group applicants", () => TrainingExamples.From(data.Records));
         var applicants = examples.Select(e => e.Group).Distinct().Count();
-        log.WriteLine($"  {applicants:N0} distinct applicants");
+        _log.WriteLine($"  {applicants:N0} distinct applicants");
 
         var schema = new FeatureSchema(parameters.SelectedFeatures);
         var folds = parameters.TargetEncoding.Folds;
@@ -46,29 +49,38 @@ public sealed class ModelTrainer(
         var split = parameters.Split;
 
         var grouped = Splitter.Grouped(examples, split.ValidationFraction, folds, split.Seed);
+        var random = Splitter.RandomRows(examples, split.ValidationFraction, folds, split.Seed);
+
+        // The random split only serves as the naive comparison: its encoding and boosting run beside the grouped
+        // split's work, in a context of its own (ML.NET contexts are not shared across threads).
+        var randomMl = RiskModelContext.Create(parameters.Boosting.Seed);
+        var randomData = Task.Run(() => Step("encode (random split)", () => MatrixBuilder.Build(randomMl, random, schema, folds, smoothing)));
+
         var groupedData = Step("encode (grouped split)", () => MatrixBuilder.Build(ml, grouped, schema, folds, smoothing));
         var groupedModel = Step("boost (grouped split)", () => SplitTrainer.Train(ml, groupedData, parameters.Boosting));
+        // Same capacity as the shipped model: the only difference between the two columns is the split.
+        var sameCapacity = parameters.Boosting with { Rounds = groupedModel.Trees, EarlyStoppingRounds = 0 };
+        var randomModel = randomData.ContinueWith(
+            data => Step("boost (random split)", () => SplitTrainer.Train(randomMl, data.Result, sameCapacity)),
+            TaskScheduler.Default);
+
         Report("grouped", groupedModel);
         var threshold = ChooseThreshold(groupedModel.ValidationProbabilities, groupedData);
         var groupedMetrics = BinaryClassificationEvaluator.Evaluate(
             groupedModel.ValidationProbabilities, groupedData.ValidationLabels, groupedData.ValidationWeights, threshold);
-
-        var random = Splitter.RandomRows(examples, split.ValidationFraction, folds, split.Seed);
-        var randomData = Step("encode (random split)", () => MatrixBuilder.Build(ml, random, schema, folds, smoothing));
-        // Same capacity as the shipped model: the only difference between the two columns is the split.
-        var sameCapacity = parameters.Boosting with { Rounds = groupedModel.Trees, EarlyStoppingRounds = 0 };
-        var randomModel = Step("boost (random split)", () => SplitTrainer.Train(ml, randomData, sameCapacity));
-        Report("random", randomModel);
-        var randomMetrics = BinaryClassificationEvaluator.Evaluate(
-            randomModel.ValidationProbabilities, randomData.ValidationLabels, randomData.ValidationWeights,
-            ChooseThreshold(randomModel.ValidationProbabilities, randomData));
-
-        var plots = Step("plots", () => Plots(groupedModel.ValidationProbabilities, groupedData, groupedMetrics, randomMetrics));
         var pipeline = groupedData.Serving;
         var ensemble = groupedModel.Trained.TrainedTreeEnsemble;
         var covers = Step("tree covers", () => TreeCovers.Compute(ensemble, groupedData.Train, groupedData.Width, groupedData.TrainWeights));
         var flaggedShare = groupedMetrics.Rows == 0 ? 0 : (groupedMetrics.Confusion.TruePositives + groupedMetrics.Confusion.FalsePositives) / groupedMetrics.Rows;
         var reference = Step("reference distributions", () => ReferenceProfileBuilder.Build(pipeline, examples, flaggedShare));
+
+        var randomResult = randomModel.GetAwaiter().GetResult();
+        var randomMatrices = randomData.Result;
+        Report("random", randomResult);
+        var randomMetrics = BinaryClassificationEvaluator.Evaluate(
+            randomResult.ValidationProbabilities, randomMatrices.ValidationLabels, randomMatrices.ValidationWeights,
+            ChooseThreshold(randomResult.ValidationProbabilities, randomMatrices));
+        var plots = Step("plots", () => Plots(groupedModel.ValidationProbabilities, groupedData, groupedMetrics, randomMetrics));
 
         var metrics = new ModelMetrics(
             groupedMetrics,
@@ -130,7 +142,7 @@ public sealed class ModelTrainer(
             onRound?.Invoke(split, new TrainingProgress(round, parameters.Boosting.Rounds, loss));
             if (round % 100 == 0)
             {
-                log.WriteLine($"    [{split}] round {round}: validation {loss:0.00000}");
+                _log.WriteLine($"    [{split}] round {round}: validation {loss:0.00000}");
             }
         }
     }
@@ -139,7 +151,7 @@ public sealed class ModelTrainer(
     {
         var stopwatch = Stopwatch.StartNew();
         var result = action();
-        log.WriteLine($"{name,-28} {stopwatch.Elapsed.TotalSeconds,7:0.000} s");
+        _log.WriteLine($"{name,-28} {stopwatch.Elapsed.TotalSeconds,7:0.000} s");
         return result;
     }
 }
