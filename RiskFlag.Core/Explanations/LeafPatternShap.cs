@@ -8,6 +8,8 @@ namespace RiskFlag.Core.Explanations;
 /// leaf and each of the 2^d satisfied/unsatisfied patterns of its d path features the shares are computed once, at
 /// load. Explaining a row is then one comparison per split and one table read per leaf and path feature: several
 /// times faster than Algorithm 2, with the same values (checked against it and against brute-force Shapley sums).
+/// A tree with few splits goes one step further: its whole SHAP vector depends on the row only through its split
+/// directions, so it is tabulated per pattern of those (2^splits rows) and explaining reads one row per tree.
 /// </summary>
 internal sealed class LeafPatternShap
 {
@@ -16,6 +18,11 @@ internal sealed class LeafPatternShap
 
     // The split directions of one tree are one bit per split, so a tree may have at most 64 splits here.
     private const int MaxSplitsPerTree = 64;
+
+    // Trees with at most this many splits get a table of their SHAP vector per split pattern (depth 3: 7 splits,
+    // 128 rows) while the tables of the whole model stay within the budget.
+    private const int MaxTabulatedSplits = 10;
+    private const long TreeTableBudget = 1_000_000; // doubles: 8 MB
 
     // Per tree: its splits [SplitStart[t], SplitStart[t+1]) and its leaves [LeafStart[t], LeafStart[t+1]).
     private readonly int[] _splitStart;
@@ -36,6 +43,13 @@ internal sealed class LeafPatternShap
 
     private readonly double[] _shares;
 
+    // Per tree: its distinct split features [TreeFeatureStart[t], TreeFeatureStart[t+1]) and, when tabulated, where its
+    // 2^splits × features table starts in _treeTables (-1: explained leaf by leaf).
+    private readonly int[] _treeFeatureStart;
+    private readonly int[] _treeFeature;
+    private readonly int[] _treeTableStart;
+    private readonly double[] _treeTables;
+
     private LeafPatternShap(Builder b)
     {
         _splitStart = [.. b.SplitStart];
@@ -48,6 +62,7 @@ internal sealed class LeafPatternShap
         _slotValue = [.. b.SlotValue];
         _slotFeature = [.. b.SlotFeature];
         _shares = [.. b.Shares];
+        (_treeFeatureStart, _treeFeature, _treeTableStart, _treeTables) = TabulateTrees();
     }
 
     /// <returns>Null when a path has more than <see cref="MaxPathFeatures"/> distinct features or a tree too many splits.</returns>
@@ -68,36 +83,100 @@ internal sealed class LeafPatternShap
         return new LeafPatternShap(builder);
     }
 
+    /// <summary>Trees explained by one table row each (the rest leaf by leaf).</summary>
+    public int TabulatedTrees => _treeTableStart.Count(start => start >= 0);
+
     /// <summary>Adds every tree's SHAP values to <paramref name="phi"/> (one slot per feature; the base value is not included).</summary>
     public void Add(ReadOnlySpan<float> features, Span<double> phi)
     {
         var trees = _splitStart.Length - 1;
         for (var t = 0; t < trees; t++)
         {
-            ulong bits = 0;
-            var first = _splitStart[t];
-            for (var s = first; s < _splitStart[t + 1]; s++)
+            var bits = SplitBits(t, features);
+            var table = _treeTableStart[t];
+            if (table < 0)
             {
-                bits |= (features[_splitFeature[s]] <= _splitThreshold[s] ? 1UL : 0UL) << (s - first);
+                AddLeaves(t, bits, phi);
+                continue;
             }
 
-            for (var l = _leafStart[t]; l < _leafStart[t + 1]; l++)
+            var first = _treeFeatureStart[t];
+            var count = _treeFeatureStart[t + 1] - first;
+            var row = _treeTables.AsSpan(table + ((int)bits * count), count);
+            for (var j = 0; j < count; j++)
             {
-                var slotStart = _slotStart[l];
-                var d = _slotStart[l + 1] - slotStart;
-                var pattern = 0;
-                for (var j = 0; j < d; j++)
-                {
-                    pattern |= ((bits & _slotMask[slotStart + j]) == _slotValue[slotStart + j] ? 1 : 0) << j;
-                }
-
-                var shares = _shares.AsSpan(_shareStart[l] + (pattern * d), d);
-                for (var j = 0; j < d; j++)
-                {
-                    phi[_slotFeature[slotStart + j]] += shares[j];
-                }
+                phi[_treeFeature[first + j]] += row[j];
             }
         }
+    }
+
+    // Bit s − first is set when the row goes left at split s of tree t.
+    private ulong SplitBits(int t, ReadOnlySpan<float> features)
+    {
+        ulong bits = 0;
+        var first = _splitStart[t];
+        for (var s = first; s < _splitStart[t + 1]; s++)
+        {
+            bits |= (features[_splitFeature[s]] <= _splitThreshold[s] ? 1UL : 0UL) << (s - first);
+        }
+
+        return bits;
+    }
+
+    private void AddLeaves(int t, ulong bits, Span<double> phi)
+    {
+        for (var l = _leafStart[t]; l < _leafStart[t + 1]; l++)
+        {
+            var slotStart = _slotStart[l];
+            var d = _slotStart[l + 1] - slotStart;
+            var pattern = 0;
+            for (var j = 0; j < d; j++)
+            {
+                pattern |= ((bits & _slotMask[slotStart + j]) == _slotValue[slotStart + j] ? 1 : 0) << j;
+            }
+
+            var shares = _shares.AsSpan(_shareStart[l] + (pattern * d), d);
+            for (var j = 0; j < d; j++)
+            {
+                phi[_slotFeature[slotStart + j]] += shares[j];
+            }
+        }
+    }
+
+    // Each tree's SHAP vector for every pattern of its split directions, summed from the leaf tables.
+    private (int[] FeatureStart, int[] Features, int[] TableStart, double[] Tables) TabulateTrees()
+    {
+        var trees = _splitStart.Length - 1;
+        var featureStart = new int[trees + 1];
+        var features = new List<int>();
+        var tableStart = new int[trees];
+        var tables = new List<double>();
+        var width = _splitFeature.Length == 0 ? 0 : _splitFeature.Max() + 1;
+        var phi = new double[width];
+        for (var t = 0; t < trees; t++)
+        {
+            featureStart[t] = features.Count;
+            var own = _splitFeature[_splitStart[t].._splitStart[t + 1]].Distinct().Order().ToArray();
+            features.AddRange(own);
+            var splits = _splitStart[t + 1] - _splitStart[t];
+            var size = (1L << Math.Min(splits, 62)) * own.Length;
+            if (splits > MaxTabulatedSplits || tables.Count + size > TreeTableBudget)
+            {
+                tableStart[t] = -1;
+                continue;
+            }
+
+            tableStart[t] = tables.Count;
+            for (var bits = 0UL; bits < 1UL << splits; bits++)
+            {
+                Array.Clear(phi);
+                AddLeaves(t, bits, phi);
+                tables.AddRange(own.Select(f => phi[f]));
+            }
+        }
+
+        featureStart[trees] = features.Count;
+        return (featureStart, [.. features], tableStart, [.. tables]);
     }
 
     private sealed class Builder

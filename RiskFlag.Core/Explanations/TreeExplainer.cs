@@ -72,6 +72,9 @@ public sealed class TreeExplainer
     /// <summary>True when shallow trees let explanations be read from precomputed tables.</summary>
     internal bool UsesTables => _tables is not null;
 
+    /// <summary>Trees whose SHAP vector is read whole from a table of their split patterns.</summary>
+    internal int TabulatedTrees => _tables?.TabulatedTrees ?? 0;
+
     /// <summary>The raw score by walking each tree: what the explanation must add up to.</summary>
     public double RawScore(ReadOnlySpan<float> features)
     {

@@ -13,14 +13,16 @@ namespace RiskFlag.Tests.Explanations;
 /// </summary>
 public sealed class TreeShapTests
 {
+    // Depth 3 (7 splits) tabulates whole trees; depth 4 (15 splits) reads leaf tables.
     [Theory]
-    [InlineData(3, 8, 4)]
-    [InlineData(4, 16, 5)]
-    public void Table_lookup_equals_brute_force_Shapley_values(int depth, int leaves, int features)
+    [InlineData(3, 8, 4, true)]
+    [InlineData(4, 16, 5, false)]
+    public void Table_lookup_equals_brute_force_Shapley_values(int depth, int leaves, int features, bool wholeTrees)
     {
         var (ensemble, matrix, weights) = Train(depth, leaves, features, trees: 12);
         var explainer = TreeExplainer.Create(ensemble, TreeCovers.Compute(ensemble, matrix, features, weights), features);
         Assert.True(explainer.UsesTables);
+        Assert.Equal(wholeTrees ? explainer.TreeCount : 0, explainer.TabulatedTrees);
 
         AssertExact(explainer, ensemble, TreeCovers.Compute(ensemble, matrix, features, weights), matrix, features);
     }
