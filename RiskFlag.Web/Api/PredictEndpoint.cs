@@ -36,9 +36,11 @@ public static class PredictEndpoint
 
         IReadOnlyList<ParsedApplicant> applicants;
         bool isArray;
+        using var parse = RiskActivitySource.Instance.StartActivity(RiskActivitySource.ParseSpan);
         try
         {
             (applicants, isArray) = await ReadAsync(request.BodyReader, context.RequestAborted);
+            parse?.SetTag("riskflag.applicants", applicants.Count);
         }
         catch (Exception e) when (RequestBodyLimit.IsTooLarge(e))
         {
@@ -55,21 +57,25 @@ public static class PredictEndpoint
 
         if (Errors(applicants, isArray) is { } errors)
         {
+            parse?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "invalid applicant");
             scoring.RecordInvalid(ScoringChannel.Api, applicants.SelectMany(a => a.Errors));
             return ApiProblems.Invalid(errors);
         }
 
+        parse?.Stop();
+        var requestId = RiskActivitySource.RequestId(context);
+
         if (!isArray)
         {
             var single = applicants[0];
-            var assessment = scoring.Score(model, single.Applicant!, ScoringChannel.Api, context.TraceIdentifier);
+            var assessment = scoring.Score(model, single.Applicant!, ScoringChannel.Api, requestId);
             return JsonBodyResult.Create(PredictionResponse.From(single.Id, assessment), ApiJson.Context.PredictionResponse);
         }
 
         var responses = new PredictionResponse[applicants.Count];
         for (var i = 0; i < responses.Length; i++)
         {
-            var assessment = scoring.Score(model, applicants[i].Applicant!, ScoringChannel.Api, $"{context.TraceIdentifier}/{i}");
+            var assessment = scoring.Score(model, applicants[i].Applicant!, ScoringChannel.Api, $"{requestId}/{i}");
             responses[i] = PredictionResponse.From(applicants[i].Id, assessment);
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 
 using RiskFlag.Core.Scoring;
+using RiskFlag.Web.Monitoring;
 using RiskFlag.Web.Scoring;
 
 namespace RiskFlag.Web.Batch;
@@ -30,7 +31,8 @@ public sealed class BatchRunner(BatchResultStore store, IOptions<BatchOptions> o
     public async Task<BatchResult> ScoreAsync(ServedRiskModel model, string inputPath, CancellationToken cancellationToken)
     {
         var outputPath = store.NewFilePath(".csv");
-        var batchId = "batch-" + Path.GetFileNameWithoutExtension(outputPath);
+        // The request's trace id when it has one: the batch's decisions then lead to its trace.
+        var batchId = "batch-" + (RiskActivitySource.CurrentTraceId() ?? Path.GetFileNameWithoutExtension(outputPath));
         try
         {
             // The core scorer is synchronous: it blocks its thread until its parser task has run. Started from a pool

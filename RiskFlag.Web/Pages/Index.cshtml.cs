@@ -88,7 +88,15 @@ public sealed class IndexModel(RiskScoringService scoring) : PageModel
         values[(int)ApplicantField.Profession] = Profession;
 
         var errors = new List<RowError>();
-        if (!ApplicantValidator.TryCreate(values, 1, expectLabel: false, errors, out var applicant, out _))
+        bool valid;
+        Applicant? applicant;
+        using (var parse = RiskActivitySource.Instance.StartActivity(RiskActivitySource.ParseSpan))
+        {
+            valid = ApplicantValidator.TryCreate(values, 1, expectLabel: false, errors, out applicant, out _);
+            parse?.SetTag("riskflag.applicants", 1);
+        }
+
+        if (!valid)
         {
             scoring.RecordInvalid(ScoringChannel.Form, errors);
             foreach (var error in errors)
@@ -113,7 +121,7 @@ public sealed class IndexModel(RiskScoringService scoring) : PageModel
             return Page();
         }
 
-        Assessment = scoring.Score(Serving, applicant!, ScoringChannel.Form, HttpContext.TraceIdentifier);
+        Assessment = scoring.Score(Serving, applicant!, ScoringChannel.Form, RiskActivitySource.RequestId(HttpContext));
         return Page();
     }
 

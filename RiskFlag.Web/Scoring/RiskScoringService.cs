@@ -27,9 +27,20 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
     public RiskAssessment Score(ServedRiskModel model, Applicant applicant, ScoringChannel channel, string requestId)
     {
         var started = Stopwatch.GetTimestamp();
-        var assessment = ScoreOne(model, applicant);
+        RiskAssessment assessment;
+        using (var span = RiskActivitySource.Instance.StartActivity(RiskActivitySource.ScoreSpan))
+        {
+            assessment = ScoreOne(model, applicant);
+            span?.SetTag("riskflag.model.version", model.Version);
+            span?.SetTag("riskflag.flag", assessment.Flag);
+        }
+
         metrics.RecordPrediction(channel, assessment, Stopwatch.GetElapsedTime(started));
-        decisions.Record(channel, requestId, applicant, assessment);
+        using (RiskActivitySource.Instance.StartActivity(RiskActivitySource.DecisionSpan))
+        {
+            decisions.Record(channel, requestId, applicant, assessment);
+        }
+
         return assessment;
     }
 
@@ -43,6 +54,9 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
     public BatchSummary ScoreFile(ServedRiskModel model, Stream input, Stream output, string batchId, int previewRows, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        using var span = RiskActivitySource.Instance.StartActivity(RiskActivitySource.BatchSpan);
+        span?.SetTag("riskflag.batch.id", batchId);
+        span?.SetTag("riskflag.model.version", model.Version);
         var scorer = new BatchScorer(applicant => ScoreOne(model, applicant), model.Version, model.Risk.Threshold, previewRows);
         var summary = scorer.Score(input, output, BatchOutput.AllInputColumns, onScored: (row, assessment) =>
         {
@@ -50,6 +64,10 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
             decisions.RecordBatchRow(batchId, row, assessment, cancellationToken);
         });
         metrics.RecordBatch(summary, Stopwatch.GetElapsedTime(started));
+        span?.SetTag("riskflag.rows.read", summary.Read);
+        span?.SetTag("riskflag.rows.scored", summary.Scored);
+        span?.SetTag("riskflag.rows.rejected", summary.Rejected);
+        span?.SetTag("riskflag.rows.flagged", summary.Flagged);
         return summary;
     }
 
