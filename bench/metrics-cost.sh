@@ -43,7 +43,7 @@ model=$(realpath "$model")
 
 start_site() {
   Monitoring__Enabled=$1 Model__Path=$model ASPNETCORE_URLS=$url Logging__LogLevel__Default=Warning \
-    dotnet RiskFlag.Web/bin/Release/net10.0/RiskFlag.Web.dll --contentRoot "$PWD/RiskFlag.Web" >"$work/site.log" 2>&1 &
+    Decisions__Database="$work/decisions.db" dotnet RiskFlag.Web/bin/Release/net10.0/RiskFlag.Web.dll --contentRoot "$PWD/RiskFlag.Web" >"$work/site.log" 2>&1 &
   site_pid=$!
   for _ in $(seq 100); do
     curl -fs "$url/health/ready" >/dev/null 2>&1 && return 0

@@ -15,7 +15,7 @@ profile_site() {
   dotnet build RiskFlag.Web -c Release -v quiet -nologo >/dev/null
   # perf maps for JIT-compiled code: no ReadyToRun code (which perf cannot name) and no W^X double mapping.
   env DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0 \
-    Model__Path="$model" ASPNETCORE_URLS="$url" Logging__LogLevel__Default=Warning "$@" \
+    Model__Path="$model" ASPNETCORE_URLS="$url" Logging__LogLevel__Default=Warning Decisions__Database="$work/decisions.db" "$@" \
     timeout 300 dotnet RiskFlag.Web/bin/Release/net10.0/RiskFlag.Web.dll --contentRoot "$PWD/RiskFlag.Web" >"$work/site.log" 2>&1 &
   site_pid=$!
   for _ in $(seq 100); do curl -fs "$url/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done

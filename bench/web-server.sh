@@ -15,7 +15,9 @@ publish_site() {
 
 start_site() {
   local model=$1 key=${2:-}
+  # The decision log goes with the publish (a temp folder), never into the checkout.
   ASPNETCORE_ENVIRONMENT=Production Model__Path="$model" Model__ReloadKey="$key" \
+    Decisions__Database="${Decisions__Database:-$WEB_OUT/decisions.db}" \
     timeout "$SITE_LIMIT" dotnet "$WEB_OUT/RiskFlag.Web.dll" --urls "$BASE" --contentRoot "$WEB_OUT" >"$WEB_OUT/site.log" 2>&1 &
   SITE_PID=$!
   for _ in $(seq 1 100); do

@@ -19,6 +19,10 @@ failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
 if [[ $status -ne 0 && $failed -eq 0 ]]; then
   failed=1 # the run broke before reporting (build or host crash): never report it as clean
 fi
-# .ci/run prints this line itself, last, from the same counts.
-[[ ${RISKFLAG_CI_SUMMARY:-0} == 1 ]] || echo "$passed passed, $failed failed"
+# .ci/run adds its own checks to these counts and prints the closing line itself.
+if [[ -n ${RISKFLAG_SUMMARY_FILE:-} ]]; then
+  echo "$passed $failed" >"$RISKFLAG_SUMMARY_FILE"
+else
+  echo "$passed passed, $failed failed"
+fi
 exit "$status"

@@ -31,14 +31,14 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>Where screenshots go: $RISKFLAG_SCREENSHOTS_DIR (CI collects it), else TestResults/screenshots at the repository root (git-ignored).</summary>
+    /// <summary>Where screenshots go: $RISKFLAG_SCREENSHOTS_DIR (CI collects it), else riskflag-screenshots in the temp folder (tests never write into the checkout).</summary>
     public static string ScreenshotDirectory
     {
         get
         {
             var path = Environment.GetEnvironmentVariable("RISKFLAG_SCREENSHOTS_DIR") is { Length: > 0 } configured
                 ? configured
-                : Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+                : Path.Combine(Path.GetTempPath(), "riskflag-screenshots");
             Directory.CreateDirectory(path);
             return path;
         }
@@ -74,17 +74,6 @@ public sealed class BrowserSite : IAsyncLifetime
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RiskFlag.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? AppContext.BaseDirectory;
     }
 
     public async Task DisposeAsync()

@@ -70,7 +70,8 @@ else
   done
 fi
 
-args=(train --artifacts "$out")
+# The image needs the bundle, not a run record; recording would write mlruns/ into the working directory.
+args=(train --artifacts "$out" --no-tracking)
 for file in "${files[@]}"; do
   args+=(--data "$file")
 done
