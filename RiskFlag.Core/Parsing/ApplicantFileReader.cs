@@ -3,16 +3,27 @@ namespace RiskFlag.Core.Parsing;
 /// <summary>Opens an applicant file by path and picks the CSV or JSON reader from its content.</summary>
 public static class ApplicantFileReader
 {
+    /// <exception cref="InvalidApplicantFileException">Missing or unreadable as a whole; the message starts with the path.</exception>
     public static ApplicantReadResult Read(string path)
     {
         if (!File.Exists(path))
         {
-            throw new InvalidApplicantFileException($"file not found: {path}");
+            throw NotFound(path);
         }
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return Read(stream);
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            return Read(stream);
+        }
+        catch (InvalidApplicantFileException e)
+        {
+            throw new InvalidApplicantFileException($"{path}: {e.Message}", e);
+        }
     }
+
+    /// <summary>The one wording of a missing input file, for every command.</summary>
+    public static InvalidApplicantFileException NotFound(string path) => new($"{path}: file not found");
 
     public static ApplicantReadResult Read(Stream stream)
     {

@@ -28,7 +28,7 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
     }
 
     /// <param name="onScored">Called for each scored row, in input order, on the writing thread (the decision log).</param>
-    public BatchSummary Score(Stream input, Stream output, BatchOutput columns, Action<ParsedApplicant>? observe = null,
+    public BatchSummary Score(Stream input, Stream output, Action<ParsedApplicant>? observe = null,
         Action<ParsedApplicant, RiskAssessment>? onScored = null)
     {
         var buffered = input.CanSeek ? input : Buffer(input);
@@ -39,8 +39,8 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
 
         var options = CsvWriterOptions.Default with { Injection = CsvInjection.Escape, NewLine = "\n" };
         using var writer = CsvWriter.Create(output, options, leaveOpen: true);
-        var idColumn = header.FindIndex(h => ApplicantColumns.TryResolve(h, out var f) && f == ApplicantField.Id);
-        writer.WriteHeader([.. columns == BatchOutput.AllInputColumns ? header : [idColumn >= 0 ? header[idColumn] : "row"], .. ScoreColumns]);
+        // Every input column as uploaded, then the scores: the same file from the site and the CLI.
+        writer.WriteHeader([.. header, .. ScoreColumns]);
 
         var errors = new List<RowError>();
         var preview = new List<ScoredRow>();
@@ -87,7 +87,7 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
             {
                 var row = chunk[i];
                 var assessment = results[i];
-                WriteRow(writer, row, assessment, columns, header.Count, idColumn);
+                WriteRow(writer, row, assessment, header.Count);
                 onScored?.Invoke(row, assessment);
                 scored++;
                 flagged += assessment.Flag ? 1 : 0;
@@ -103,18 +103,11 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
         return new BatchSummary(read, scored, flagged, errors, preview, modelVersion, threshold);
     }
 
-    private static void WriteRow(CsvWriter writer, ParsedApplicant row, RiskAssessment assessment, BatchOutput columns, int headerCount, int idColumn)
+    private static void WriteRow(CsvWriter writer, ParsedApplicant row, RiskAssessment assessment, int headerCount)
     {
-        if (columns == BatchOutput.AllInputColumns)
+        for (var c = 0; c < headerCount; c++)
         {
-            for (var c = 0; c < headerCount; c++)
-            {
-                writer.WriteField(c < row.Cells.Count ? row.Cells[c] : string.Empty);
-            }
-        }
-        else
-        {
-            writer.WriteField(idColumn >= 0 ? row.Id ?? string.Empty : row.Line.ToString(CultureInfo.InvariantCulture));
+            writer.WriteField(c < row.Cells.Count ? row.Cells[c] : string.Empty);
         }
 
         writer.WriteField(assessment.Probability.ToString("0.######", CultureInfo.InvariantCulture));

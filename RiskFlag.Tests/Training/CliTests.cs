@@ -34,7 +34,8 @@ public class CliTests(TrainedModelFixture fixture)
             Assert.Equal(ExitCodes.Ok, Run(out var predicted, out var errors, "predict", "--model", bundle, "--input", input, "--output", output));
 
             var lines = File.ReadAllLines(output);
-            Assert.Equal("Id,risk_probability,risk_flag,top_factors", lines[0]);
+            Assert.Equal(File.ReadLines(input).First() + ",risk_probability,risk_flag,top_factors", lines[0]);
+            Assert.StartsWith(File.ReadLines(input).ElementAt(1) + ",", lines[1], StringComparison.Ordinal);
             Assert.Equal(101, lines.Length);
             Assert.Contains("scored 100 of 101 rows", predicted, StringComparison.Ordinal);
             Assert.Contains("line 102: Income", errors, StringComparison.Ordinal);
@@ -48,11 +49,27 @@ public class CliTests(TrainedModelFixture fixture)
     [Fact]
     public void A_missing_input_file_fails_with_a_one_line_reason()
     {
-        var code = Run(out _, out var errors, "train", "--data", "/nonexistent/applicants.csv", "--no-tracking");
+        foreach (var args in new[]
+        {
+            new[] { "train", "--data", "/nonexistent/applicants.csv", "--no-tracking" },
+            ["evaluate", "--model", fixture.BundlePath, "--data", "/nonexistent/applicants.csv"],
+            ["predict", "--model", fixture.BundlePath, "--input", "/nonexistent/applicants.csv", "--output", Path.Combine(fixture.Directory, "never.csv")],
+        })
+        {
+            var code = Run(out _, out var errors, args);
 
-        Assert.Equal(ExitCodes.BadData, code);
-        Assert.StartsWith("error: ", errors, StringComparison.Ordinal);
-        Assert.Contains("/nonexistent/applicants.csv", errors, StringComparison.Ordinal);
+            Assert.Equal(ExitCodes.BadInput, code);
+            Assert.Equal("error: /nonexistent/applicants.csv: file not found", errors.Trim());
+        }
+    }
+
+    [Fact]
+    public void Evaluate_on_the_training_data_says_why_its_auc_is_above_the_grouped_estimate()
+    {
+        Assert.Equal(ExitCodes.Ok, Run(out var evaluated, "evaluate", "--model", fixture.BundlePath, "--data", fixture.DataPath));
+
+        Assert.Contains($"training: grouped ROC AUC {fixture.Model.Bundle.Metrics.Grouped.RocAuc:0.0000}", evaluated, StringComparison.Ordinal);
+        Assert.Contains("this file probably contains applicants the model was trained on", evaluated, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class BatchApiTests(ServedSite site) : IClassFixture<ServedSite>
         // The same file through the core batch scorer gives the same bytes and the same count of flags.
         using var expected = new MemoryStream();
         var summary = new BatchScorer(new RiskScorer(TrainedBundles.Shared.Primary.ToRiskModel()))
-            .Score(new MemoryStream(Encoding.UTF8.GetBytes(csv)), expected, BatchOutput.AllInputColumns);
+            .Score(new MemoryStream(Encoding.UTF8.GetBytes(csv)), expected);
         Assert.Equal(Encoding.UTF8.GetString(expected.ToArray()), await response.Content.ReadAsStringAsync());
         Assert.Equal(summary.Flagged.ToString(System.Globalization.CultureInfo.InvariantCulture), Single(response, BatchEndpoint.RowsFlaggedHeader));
     }

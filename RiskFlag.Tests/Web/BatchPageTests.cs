@@ -34,7 +34,7 @@ public sealed class BatchPageTests(ServedSite site) : IClassFixture<ServedSite>
 
         using var expectedOutput = new MemoryStream();
         var expected = new BatchScorer(new RiskScorer(TrainedBundles.Shared.Primary.ToRiskModel()))
-            .Score(new MemoryStream(Encoding.UTF8.GetBytes(csv)), expectedOutput, BatchOutput.AllInputColumns);
+            .Score(new MemoryStream(Encoding.UTF8.GetBytes(csv)), expectedOutput);
         Assert.StartsWith(expected.FlaggedShare.ToString("P1", System.Globalization.CultureInfo.InvariantCulture), PageSession.TextOf(html, "dd", "flagged-share"), StringComparison.Ordinal);
 
         var link = Regex.Match(html, "id=\"download\" href=\"(/batch/results/[0-9a-f]{32})\"");

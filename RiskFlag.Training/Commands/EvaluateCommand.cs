@@ -1,5 +1,6 @@
 using System.CommandLine;
 
+using RiskFlag.Core.Bundle;
 using RiskFlag.Core.Evaluation;
 using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
@@ -38,9 +39,30 @@ public static class EvaluateCommand
                 output.WriteLine($"  rejected: {problem}");
             }
 
-            MetricsReport.WriteSingle(output, BinaryClassificationEvaluator.Evaluate(probabilities, labels, [], scorer.Threshold));
+            var metrics = BinaryClassificationEvaluator.Evaluate(probabilities, labels, [], scorer.Threshold);
+            MetricsReport.WriteSingle(output, metrics);
+            WriteComparison(output, metrics, scorer.Model.Bundle.Metrics);
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    // A file from the same source as the training data shares applicants with it (the generator and real application
+    // logs repeat applicants), and a model scores applicants it was fitted on better than new ones. The training run's
+    // grouped figure is the estimate for applicants never seen; say so next to this file's figure.
+    private static void WriteComparison(TextWriter output, BinaryMetrics metrics, ModelMetrics training)
+    {
+        if (!double.IsFinite(metrics.RocAuc))
+        {
+            return;
+        }
+
+        output.WriteLine($"training: grouped ROC AUC {training.Grouped.RocAuc:0.0000} (applicants never seen in training), random-split ROC AUC {training.Random.RocAuc:0.0000} (rows of seen applicants)");
+        if (metrics.RocAuc > training.Grouped.RocAuc + 0.02)
+        {
+            output.WriteLine(
+                $"note: ROC AUC here is {metrics.RocAuc - training.Grouped.RocAuc:0.000} above the grouped figure: this file probably contains applicants " +
+                "the model was trained on, which it scores better than new ones. For new applicants expect the grouped figure, or evaluate on applicants absent from the training data.");
+        }
     }
 }

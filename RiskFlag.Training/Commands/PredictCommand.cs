@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 
 using RiskFlag.Core.IO;
+using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
 
 namespace RiskFlag.Training.Commands;
@@ -22,14 +23,14 @@ public static class PredictCommand
             var inputPath = result.GetValue(input)!.FullName;
             if (!File.Exists(inputPath))
             {
-                throw new FileNotFoundException($"input file not found: {inputPath}");
+                throw ApplicantFileReader.NotFound(inputPath);
             }
 
             BatchSummary summary = default!;
             var outputPath = result.GetValue(file)!.FullName;
             using (var source = File.OpenRead(inputPath))
             {
-                AtomicFile.Write(outputPath, target => summary = new BatchScorer(scorer).Score(source, target, BatchOutput.IdOnly));
+                AtomicFile.Write(outputPath, target => summary = new BatchScorer(scorer).Score(source, target));
             }
 
             output.WriteLine($"scored {summary.Scored:N0} of {summary.Read:N0} rows ({summary.Flagged:N0} flagged) with model {scorer.ModelVersion} in {stopwatch.Elapsed.TotalSeconds:0.000} s → {outputPath}");

@@ -17,15 +17,8 @@ public sealed record TrainingData(IReadOnlyList<ApplicantRecord> Records, IReadO
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in files)
         {
-            ApplicantReadResult result;
-            try
-            {
-                result = ApplicantFileReader.Read(file);
-            }
-            catch (InvalidApplicantFileException e)
-            {
-                throw new TrainingDataException($"{file}: {e.Message}");
-            }
+            // A missing or unreadable file is bad input (exit 3) as for every command; its message names the file.
+            var result = ApplicantFileReader.Read(file);
 
             if (!result.HasLabels && result.Records.Count > 0)
             {

@@ -58,7 +58,7 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
         span?.SetTag("riskflag.batch.id", batchId);
         span?.SetTag("riskflag.model.version", model.Version);
         var scorer = new BatchScorer(applicant => ScoreOne(model, applicant), model.Version, model.Risk.Threshold, previewRows);
-        var summary = scorer.Score(input, output, BatchOutput.AllInputColumns, onScored: (row, assessment) =>
+        var summary = scorer.Score(input, output, onScored: (row, assessment) =>
         {
             metrics.RecordPrediction(ScoringChannel.Batch, assessment, elapsed: null);
             decisions.RecordBatchRow(batchId, row, assessment, cancellationToken);

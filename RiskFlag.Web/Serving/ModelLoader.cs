@@ -51,7 +51,7 @@ public sealed class ModelLoader : IServableModelLoader
                 applicant.MaritalStatus.ToCode(), applicant.HouseOwnership.ToCode(), applicant.OwnsCar.ToCarCode(),
                 Quote(applicant.Profession), Quote(applicant.City), Quote(applicant.State), applicant.CurrentJobYears, applicant.CurrentHouseYears);
             var csv = Encoding.UTF8.GetBytes($"{BatchHeader}\n{row}\n{row}\n");
-            var summary = new BatchScorer(scorer).Score(new MemoryStream(csv), Stream.Null, BatchOutput.AllInputColumns);
+            var summary = new BatchScorer(scorer).Score(new MemoryStream(csv), Stream.Null);
             if (summary.Scored != 2)
             {
                 throw new InvalidModelBundleException($"the smoke batch scored {summary.Scored} of 2 rows: {string.Join("; ", summary.Errors)}");
