@@ -122,7 +122,7 @@ public class ScoringWithoutOpenMpTests
         var trainer = Path.Combine(AppContext.BaseDirectory, "riskflag-train.dll");
         var data = directory.Path("applicants.csv");
         Assert.Equal(0, Shell.Run("dotnet", [trainer, "generate", "--rows", "3000", "--seed", "11", "--out", data]).ExitCode);
-        var trained = Shell.Run("dotnet", [trainer, "train", "--data", data, "--artifacts", directory.Path("artifacts")]);
+        var trained = Shell.Run("dotnet", [trainer, "train", "--data", data, "--artifacts", directory.Path("artifacts"), "--no-tracking"]);
         Assert.True(trained.ExitCode == 0, trained.ToString());
 
         var library = Shell.Run("bash", ["-c", "ldconfig -p | awk '/libgomp\\.so\\.1 / { print $NF; exit }'"]).Output.Trim();
@@ -130,7 +130,7 @@ public class ScoringWithoutOpenMpTests
         string Hidden(string command) => $"mount --bind /dev/null {library} && {command}";
 
         var scored = Shell.Run("unshare", ["-m", "bash", "-c", Hidden($"dotnet {trainer} predict --model {directory.Path("artifacts", "risk-model.zip")} --input {data} --output {directory.Path("scored.csv")}")]);
-        var training = Shell.Run("unshare", ["-m", "bash", "-c", Hidden($"dotnet {trainer} train --data {data} --artifacts {directory.Path("again")}")]);
+        var training = Shell.Run("unshare", ["-m", "bash", "-c", Hidden($"dotnet {trainer} train --data {data} --artifacts {directory.Path("again")} --no-tracking")]);
 
         Assert.True(scored.ExitCode == 0, scored.ToString());
         Assert.Equal(3001, File.ReadLines(directory.Path("scored.csv")).Count());

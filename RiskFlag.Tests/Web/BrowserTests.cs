@@ -23,7 +23,7 @@ public sealed class BrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
         await Assertions.Expect(result).ToBeVisibleAsync();
         Assert.Matches(@"^RISK FLAG: (YES \(High Risk\)|NO \(Low Risk\))$", (await page.Locator(".verdict").InnerTextAsync()).Trim());
         Assert.Equal(3, await page.Locator("#factors li").CountAsync());
-        Assert.Matches(@": [+-]\d+\.\d\d$", (await page.Locator("#factors li .factor").First.InnerTextAsync()).Trim());
+        Assert.Matches(@": [+-]\d+\.\d\d log-odds$", (await page.Locator("#factors li .factor").First.InnerTextAsync()).Trim());
         Assert.Equal(TrainedBundles.Shared.Primary.Manifest.Version, await page.Locator("#model-version").InnerTextAsync());
         Assert.Equal("1303834", await page.InputValueAsync("#income"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotDirectory, "predict-desktop.png"), FullPage = true });
@@ -64,6 +64,11 @@ public sealed class BrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
         Assert.Equal("17", await page.InputValueAsync("#age"));
         Assert.Equal("Rewa", await page.InputValueAsync("#city"));
         Assert.Equal(0, await page.Locator("#result").CountAsync());
+        var summary = page.Locator("#form-errors");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        var summaryBox = await summary.BoundingBoxAsync();
+        var firstField = await page.Locator("#income").BoundingBoxAsync();
+        Assert.True(summaryBox!.Y < firstField!.Y, $"the error summary (y={summaryBox.Y}) sits above the first field (y={firstField.Y})");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotDirectory, "predict-invalid.png"), FullPage = true });
         await page.Context.CloseAsync();
     }

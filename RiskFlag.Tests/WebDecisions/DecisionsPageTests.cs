@@ -36,6 +36,22 @@ public sealed class DecisionsPageTests : IDisposable
     }
 
     [Fact]
+    public async Task AnEmptyLogAndAFilterWithoutMatchesSaySoInsteadOfAnEmptyTable()
+    {
+        var client = _site.Factory.CreateClient();
+
+        var empty = WebUtility.HtmlDecode(await client.GetStringAsync("/Decisions"));
+        Assert.Contains("No decisions recorded yet", empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"decisions\"", empty, StringComparison.Ordinal);
+
+        await SeedAsync();
+        var none = WebUtility.HtmlDecode(await client.GetStringAsync("/Decisions?model=no-such-model"));
+        Assert.Contains("No decisions match these filters.", none, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"decisions\"", none, StringComparison.Ordinal);
+        Assert.Contains("id=\"decisions\"", WebUtility.HtmlDecode(await client.GetStringAsync("/Decisions")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheCsvExportHasTheFilteredRowsWithFormulasNeutralised()
     {
         var client = _site.Factory.CreateClient();

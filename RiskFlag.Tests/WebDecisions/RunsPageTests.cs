@@ -44,6 +44,26 @@ public sealed partial class RunsPageTests : IDisposable
     }
 
     [Fact]
+    public async Task HeadingsAreReadableAndAFailedRunShowsItsReasonWithoutAnEmptyMetricsSection()
+    {
+        var table = WebUtility.HtmlDecode(await _client.GetStringAsync("/Runs"));
+        Assert.Contains(">ROC AUC (grouped)</a>", table, StringComparison.Ordinal);
+        Assert.DoesNotContain(">grouped_roc_auc</a>", table, StringComparison.Ordinal);
+
+        var store = new MlflowFileStore(Path.Combine(_model.Path, "mlruns"));
+        string failedId;
+        using (var failed = store.StartRun(store.EnsureExperiment(MlflowFileStore.DefaultExperiment), "run-failed", new Dictionary<string, string>()))
+        {
+            failed.Fail("5 of 54 rows (9.26 %) were rejected");
+            failedId = failed.RunId;
+        }
+
+        var detail = WebUtility.HtmlDecode(await _client.GetStringAsync($"/Runs/{failedId}"));
+        Assert.Contains("This run failed: 5 of 54 rows (9.26 %) were rejected", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h2>Metrics</h2>", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheDetailShowsParamsMetricsAndServesThePlots()
     {
         var html = WebUtility.HtmlDecode(await _client.GetStringAsync($"/Runs/{_second}"));
@@ -99,6 +119,6 @@ public sealed partial class RunsPageTests : IDisposable
 
     private static List<string> RunNames(string html) => [.. RunLink().Matches(html).Select(m => m.Groups[1].Value)];
 
-    [GeneratedRegex(@"<th scope=""row""><a href=""/Runs/[^""]+"">([^<]+)</a></th>")]
+    [GeneratedRegex(@"<th scope=""row"" class=""nowrap""><a href=""/Runs/[^""]+"">([^<]+)</a></th>")]
     private static partial Regex RunLink();
 }

@@ -30,8 +30,8 @@ public sealed class ModelModel(RiskEnginePool pool) : PageModel
         ("Recall", m => m.Recall.ToString("P1")),
         ("F1", m => m.F1.ToString("0.0000")),
         ("Threshold", m => m.Threshold.ToString("0.0000")),
-        ("Validation rows", m => m.Rows.ToString("N0")),
-        ("Positives", m => m.Positives.ToString("N0")),
+        ("Validation rows (every copy)", m => m.Rows.ToString("N0")),
+        ("Positive rows", m => m.Positives.ToString("N0")),
     ];
 
     public void OnGet()

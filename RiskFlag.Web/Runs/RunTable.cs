@@ -14,6 +14,23 @@ public static class RunTable
         "threshold", "best_iteration", "training_seconds", "data_rows",
     ];
 
+    private static readonly Dictionary<string, string> Headings = new(StringComparer.Ordinal)
+    {
+        ["grouped_roc_auc"] = "ROC AUC (grouped)",
+        ["grouped_pr_auc"] = "PR AUC (grouped)",
+        ["grouped_log_loss"] = "Log loss (grouped)",
+        ["grouped_brier"] = "Brier (grouped)",
+        ["random_roc_auc"] = "ROC AUC (random split)",
+        ["roc_auc_gap"] = "AUC gap",
+        ["threshold"] = "Threshold",
+        ["best_iteration"] = "Trees",
+        ["training_seconds"] = "Seconds",
+        ["data_rows"] = "Rows",
+    };
+
+    /// <summary>The column heading people read; the metric's recorded name stays in the sort link and the tooltip.</summary>
+    public static string Heading(string metric) => Headings.GetValueOrDefault(metric, metric);
+
     /// <summary>Unknown columns sort by start time; runs without the metric go last either way.</summary>
     public static IReadOnlyList<RunInfo> Sort(IEnumerable<RunInfo> runs, string? column, bool descending)
     {
