@@ -1,3 +1,4 @@
+using RiskFlag.Web.ApiReference;
 using RiskFlag.Web.Batch;
 using RiskFlag.Web.Serving;
 
@@ -27,7 +28,7 @@ public static class RiskWebApplicationExtensions
         app.MapRazorPages();
         app.MapGet("/model/plots/{name}", ModelPlotEndpoint.Handle).ExcludeFromDescription();
         app.MapGet("/batch/results/{id}", BatchDownloadEndpoint.Handle).ExcludeFromDescription();
-        app.MapOpenApi();
+        app.MapRiskApiReference();
         return app;
     }
 }

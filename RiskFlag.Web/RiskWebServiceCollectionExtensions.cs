@@ -2,20 +2,21 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
 using RiskFlag.Web.Api;
+using RiskFlag.Web.ApiReference;
 using RiskFlag.Web.Pages.Filters;
 
 namespace RiskFlag.Web;
 
 public static class RiskWebServiceCollectionExtensions
 {
-    /// <summary>Pages, problem details and the OpenAPI document.</summary>
+    /// <summary>Pages, problem details and the API reference.</summary>
     public static IServiceCollection AddRiskWeb(this IServiceCollection services)
     {
         services.AddRazorPages(options => options.Conventions.ConfigureFilter(new SecurityHeadersPageFilter()));
         // Pages show Indian place names and ₹ amounts: write them as characters, not numeric entities.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddRiskApiReference();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Context);
