@@ -58,4 +58,15 @@ public static class ApplicantColumns
     /// <summary>The input fields every record needs (Id and the label are optional).</summary>
     public static IEnumerable<ApplicantField> RequiredInputs =>
         Enum.GetValues<ApplicantField>().Where(f => f is not ApplicantField.Id and not ApplicantField.RiskFlag);
+
+    /// <summary>
+    /// A JSON boolean as a cell: yes/no for car ownership, 1/0 for the label; elsewhere "true"/"false", so the validator
+    /// reports the wrong type ("true is not a whole number") rather than range-checking a number nobody sent.
+    /// </summary>
+    public static string BooleanText(ApplicantField? field, bool value) => field switch
+    {
+        ApplicantField.CarOwnership => value ? "yes" : "no",
+        ApplicantField.RiskFlag => value ? "1" : "0",
+        _ => value ? "true" : "false",
+    };
 }

@@ -53,7 +53,7 @@ public static class ApplicantJsonReader
         var hasLabel = false;
         foreach (var property in item.EnumerateObject())
         {
-            if (!ApplicantColumns.TryResolve(property.Name, out var field))
+            if (!ApplicantColumns.TryResolve(Name(property, number), out var field))
             {
                 continue;
             }
@@ -61,10 +61,10 @@ public static class ApplicantJsonReader
             hasLabel |= field == ApplicantField.RiskFlag;
             values[(int)field] = property.Value.ValueKind switch
             {
-                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.String => Text(property.Value, number),
                 JsonValueKind.Number => property.Value.GetRawText(),
-                JsonValueKind.True => "1",
-                JsonValueKind.False => "0",
+                JsonValueKind.True => ApplicantColumns.BooleanText(field, true),
+                JsonValueKind.False => ApplicantColumns.BooleanText(field, false),
                 JsonValueKind.Null or JsonValueKind.Undefined => null,
                 _ => property.Value.GetRawText(),
             };
@@ -75,5 +75,30 @@ public static class ApplicantJsonReader
         return ApplicantValidator.TryCreate(values, number, hasLabel, errors, out var applicant, out var label)
             ? new ParsedApplicant(number, id, applicant, label, [], cells)
             : new ParsedApplicant(number, id, null, null, errors, cells);
+    }
+
+    private static string Name(JsonProperty property, int number)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InvalidApplicantFileException($"applicant {number}: a field name is not valid UTF-8");
+        }
+    }
+
+    /// <exception cref="InvalidApplicantFileException">The string is not valid UTF-8 (parsing checks structure, not the text's encoding).</exception>
+    private static string Text(JsonElement value, int number)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InvalidApplicantFileException($"applicant {number}: a string is not valid UTF-8");
+        }
     }
 }

@@ -77,7 +77,7 @@ public sealed class FormPageTests(ServedSite site) : IClassFixture<ServedSite>
         Assert.Equal(3, expected.TopFactors.Count);
         foreach (var factor in expected.TopFactors)
         {
-            Assert.Contains($"<span class=\"factor\">{factor}</span>", html, StringComparison.Ordinal);
+            Assert.Contains($"<span class=\"factor\">{factor} <abbr class=\"unit\" title=\"change in the log-odds of default\">log-odds</abbr></span>", html, StringComparison.Ordinal);
         }
 
         // What was typed stays in the form.

@@ -52,6 +52,38 @@ public sealed class DecisionsPageTests : IDisposable
     }
 
     [Fact]
+    public async Task ExtremeDatesAndPagesAnswerAPageNotAServerError()
+    {
+        var client = _site.Factory.CreateClient();
+        await SeedAsync();
+
+        Assert.Equal("4 decisions match", await CountAsync(client, "/Decisions?to=9999-12-31"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/decisions/export.csv?to=9999-12-31")).StatusCode);
+        foreach (var page in new[] { "42949673", "42949674", "2147483647" })
+        {
+            var response = await client.GetAsync($"/Decisions?page={page}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("page 1 of 1", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task FiltersThatCannotBeReadAreNamedOnThePageAndRefuseTheExport()
+    {
+        var client = _site.Factory.CreateClient();
+        await SeedAsync();
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Decisions?from=yesterday&flag=maybe"));
+        Assert.Contains("These filters were not applied", html, StringComparison.Ordinal);
+        Assert.Contains("from: \"yesterday\" is not a date (expected YYYY-MM-DD)", html, StringComparison.Ordinal);
+        Assert.Contains("flag: \"maybe\" is not a flag", html, StringComparison.Ordinal);
+
+        var export = await client.GetAsync("/decisions/export.csv?to=31/12/2026");
+        var problem = await ProblemAssertions.AssertProblemAsync(export, HttpStatusCode.BadRequest);
+        Assert.Contains("to: \"31/12/2026\" is not a date", ProblemAssertions.Messages(problem, "filter").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheCsvExportHasTheFilteredRowsWithFormulasNeutralised()
     {
         var client = _site.Factory.CreateClient();

@@ -23,6 +23,12 @@ public static class ApiProblems
         title: "The request body cannot be read",
         detail: detail);
 
+    /// <summary>Kestrel could not deliver the body (shorter than announced, too slow): its own status, 400 or 408.</summary>
+    public static IResult BodyNotReceived(BadHttpRequestException e) => Results.Problem(
+        statusCode: e.StatusCode,
+        title: "The request body was not received",
+        detail: $"{e.Message} Send the whole body with a Content-Length that matches it.");
+
     public static IResult Invalid(IDictionary<string, string[]> errors) => Results.ValidationProblem(
         errors,
         title: "One or more applicants are invalid",

@@ -57,9 +57,9 @@ public static class ApplicantJsonRequestReader
         var hasLabel = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var known = ApplicantColumns.TryResolve(reader.GetString()!, out var field);
+            var known = ApplicantColumns.TryResolve(Text(ref reader), out var field);
             reader.Read();
-            var value = ReadValue(ref reader, body);
+            var value = ReadValue(ref reader, body, known ? field : null);
             if (known)
             {
                 values[(int)field] = value;
@@ -75,25 +75,36 @@ public static class ApplicantJsonRequestReader
             : new ParsedApplicant(number, id, null, null, errors, cells);
     }
 
-    /// <summary>Strings as they are, numbers and anything nested as their JSON text, booleans as 1/0.</summary>
-    private static string? ReadValue(ref Utf8JsonReader reader, ReadOnlySequence<byte> body)
+    /// <summary>Strings as they are, numbers and anything nested as their JSON text, booleans by <see cref="ApplicantColumns.BooleanText"/>.</summary>
+    private static string? ReadValue(ref Utf8JsonReader reader, ReadOnlySequence<byte> body, ApplicantField? field)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return reader.GetString();
+                return Text(ref reader);
             case JsonTokenType.Number:
                 return Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
-            case JsonTokenType.True:
-                return "1";
-            case JsonTokenType.False:
-                return "0";
+            case JsonTokenType.True or JsonTokenType.False:
+                return ApplicantColumns.BooleanText(field, reader.TokenType == JsonTokenType.True);
             case JsonTokenType.Null:
                 return null;
             default:
                 var start = reader.TokenStartIndex;
                 reader.Skip();
                 return Encoding.UTF8.GetString(body.Slice(start, reader.BytesConsumed - start));
+        }
+    }
+
+    /// <exception cref="JsonException">The string is not valid UTF-8 (the reader checks structure, not the text's encoding).</exception>
+    private static string Text(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new JsonException($"the string at byte {reader.TokenStartIndex} is not valid UTF-8");
         }
     }
 

@@ -68,6 +68,10 @@ public static class BatchEndpoint
         {
             return ApiProblems.TooLarge(maxBytes);
         }
+        catch (BadHttpRequestException e)
+        {
+            return ApiProblems.BodyNotReceived(e);
+        }
 
         var uploaded = Stopwatch.GetTimestamp();
         BatchResult result;

@@ -46,6 +46,10 @@ public static class PredictEndpoint
         {
             return ApiProblems.TooLarge(maxBytes);
         }
+        catch (BadHttpRequestException e)
+        {
+            return ApiProblems.BodyNotReceived(e);
+        }
         catch (JsonException e)
         {
             return ApiProblems.Unreadable($"The body is not valid JSON: {e.Message}");

@@ -25,7 +25,17 @@ public static class DecisionCsvEndpoint
 
     public static async Task HandleAsync(HttpContext context, IDecisionLogStore store)
     {
-        var filter = DecisionFilter.FromQuery(context.Request.Query);
+        var filter = DecisionFilter.FromQuery(context.Request.Query, out var problems);
+        if (problems.Count > 0)
+        {
+            // An export with a filter silently dropped would hand out rows nobody asked for.
+            await Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["filter"] = [.. problems] },
+                title: "The export's filters cannot be read",
+                detail: "Nothing was exported; correct the filters listed in errors.").ExecuteAsync(context);
+            return;
+        }
+
         var cancellationToken = context.RequestAborted;
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"decisions-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv\"";

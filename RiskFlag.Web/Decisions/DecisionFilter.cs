@@ -12,17 +12,25 @@ public sealed record DecisionFilter(DateOnly? From, DateOnly? To, bool? Flag, st
 {
     public static readonly DecisionFilter None = new(null, null, null, null, null);
 
-    public static DecisionFilter FromQuery(IQueryCollection query) => new(
-        Date(query["from"]),
-        Date(query["to"]),
-        query["flag"].ToString() switch { "1" or "yes" or "true" => true, "0" or "no" or "false" => false, _ => null },
-        Text(query["model"]),
-        Text(query["channel"]));
+    /// <param name="problems">One sentence per filter value that could not be read (that filter is then not applied).</param>
+    public static DecisionFilter FromQuery(IQueryCollection query, out IReadOnlyList<string> problems)
+    {
+        var found = new List<string>();
+        var filter = new DecisionFilter(
+            Date(query["from"], "from", found),
+            Date(query["to"], "to", found),
+            FlagOf(query["flag"], found),
+            Text(query["model"]),
+            Text(query["channel"]));
+        problems = found;
+        return filter;
+    }
 
     public DecisionQuery ToQuery(int limit, int offset = 0) => new()
     {
         From = From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-        To = To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        // "to" includes its day: the bound is the next midnight, and the last representable day has no bound at all.
+        To = To is { } to && to < DateOnly.MaxValue ? to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null,
         Flag = Flag,
         ModelVersion = ModelVersion,
         Channel = Channel,
@@ -50,8 +58,40 @@ public sealed record DecisionFilter(DateOnly? From, DateOnly? To, bool? Flag, st
         return string.Join('&', parts);
     }
 
-    private static DateOnly? Date(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    private static DateOnly? Date(string? value, string name, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        problems.Add($"{name}: \"{Quote(value)}\" is not a date (expected YYYY-MM-DD)");
+        return null;
+    }
+
+    private static bool? FlagOf(string? value, List<string> problems)
+    {
+        switch (value?.Trim().ToLowerInvariant())
+        {
+            case null or "":
+                return null;
+            case "1" or "yes" or "true":
+                return true;
+            case "0" or "no" or "false":
+                return false;
+            default:
+                problems.Add($"flag: \"{Quote(value)}\" is not a flag (expected 1 for high risk or 0 for low risk)");
+                return null;
+        }
+    }
+
+    // Messages quote at most a short prefix of what was sent.
+    private static string Quote(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -14,12 +14,15 @@ public sealed class DecisionsModel(IDecisionLogStore store, DecisionLog log) : P
 
     public IReadOnlyList<DecisionRecord> Decisions { get; private set; } = [];
 
+    /// <summary>Filter values that could not be read; the page says so and searches without them.</summary>
+    public IReadOnlyList<string> FilterProblems { get; private set; } = [];
+
     public long Total { get; private set; }
 
     /// <summary>1-based.</summary>
     public int PageNumber { get; private set; } = 1;
 
-    public int PageCount => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => (int)Math.Clamp((Total + PageSize - 1) / PageSize, 1, int.MaxValue);
 
     public bool LoggingEnabled => log.Enabled;
 
@@ -27,10 +30,13 @@ public sealed class DecisionsModel(IDecisionLogStore store, DecisionLog log) : P
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Filter = DecisionFilter.FromQuery(Request.Query);
-        PageNumber = int.TryParse(Request.Query["page"], out var page) && page > 0 ? page : 1;
+        Filter = DecisionFilter.FromQuery(Request.Query, out var problems);
+        FilterProblems = problems;
+        var asked = int.TryParse(Request.Query["page"], out var page) && page > 0 ? page : 1;
         Total = await store.CountAsync(Filter.ToQuery(1), cancellationToken);
-        Decisions = await store.SearchAsync(Filter.ToQuery(PageSize, (PageNumber - 1) * PageSize), cancellationToken);
+        // Past the last page shows the last page: the offset then stays within the log (and within an int).
+        PageNumber = Math.Min(asked, PageCount);
+        Decisions = await store.SearchAsync(Filter.ToQuery(PageSize, (int)Math.Min(int.MaxValue, (PageNumber - 1L) * PageSize)), cancellationToken);
     }
 
     public string PageLink(int page)
