@@ -3,6 +3,7 @@ using System.Globalization;
 
 using CsvHelper;
 
+using RiskFlag.Core.IO;
 using RiskFlag.Core.Domain;
 using RiskFlag.Core.Drift;
 using RiskFlag.Core.Parsing;
@@ -37,10 +38,10 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
         var rows = isJson ? ApplicantJsonReader.Read(buffered) : csvReader!.ReadAll();
         var header = isJson ? Enum.GetValues<ApplicantField>().Select(ApplicantColumns.NameOf).ToList() : csvReader!.Header.ToList();
 
-        var options = CsvWriterOptions.Default with { Injection = CsvInjection.Escape, NewLine = "\n" };
+        var options = CsvWriterOptions.Default with { NewLine = "\n" };
         using var writer = CsvWriter.Create(output, options, leaveOpen: true);
         // Every input column as uploaded, then the scores: the same file from the site and the CLI.
-        writer.WriteHeader([.. header, .. ScoreColumns]);
+        writer.WriteHeader([.. header.Select(SpreadsheetFormulas.Protect), .. ScoreColumns]);
 
         var errors = new List<RowError>();
         var preview = new List<ScoredRow>();
@@ -107,12 +108,12 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
     {
         for (var c = 0; c < headerCount; c++)
         {
-            writer.WriteField(c < row.Cells.Count ? row.Cells[c] : string.Empty);
+            writer.WriteText(c < row.Cells.Count ? row.Cells[c] : string.Empty);
         }
 
-        writer.WriteField(assessment.Probability.ToString("0.######", CultureInfo.InvariantCulture));
-        writer.WriteField(assessment.Flag ? "1" : "0");
-        writer.WriteField(string.Join("; ", assessment.TopFactors));
+        writer.WriteText(assessment.Probability.ToString("0.######", CultureInfo.InvariantCulture));
+        writer.WriteText(assessment.Flag ? "1" : "0");
+        writer.WriteText(string.Join("; ", assessment.TopFactors));
         writer.EndRecord();
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 
 using CsvHelper;
 
+using RiskFlag.Core.IO;
 using RiskFlag.Core.Decisions;
 using RiskFlag.Core.Domain;
 
@@ -21,7 +22,7 @@ public static class DecisionCsvEndpoint
         "car_ownership", "profession", "city", "state", "current_job_yrs", "current_house_yrs", "probability", "threshold", "flag", "top_factors",
     ];
 
-    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { Injection = CsvInjection.Escape, NewLine = "\n" };
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { NewLine = "\n" };
 
     public static async Task HandleAsync(HttpContext context, IDecisionLogStore store)
     {
@@ -83,25 +84,25 @@ public static class DecisionCsvEndpoint
     private static void WriteRow(CsvWriter writer, DecisionRecord d)
     {
         var a = d.Applicant;
-        writer.WriteField(d.DecidedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-        writer.WriteField(d.Channel);
-        writer.WriteField(d.ModelVersion);
-        writer.WriteField(d.RequestId);
-        writer.WriteField(a.Income.ToString("0.##", CultureInfo.InvariantCulture));
-        writer.WriteField(a.Age.ToString(CultureInfo.InvariantCulture));
-        writer.WriteField(a.Experience.ToString(CultureInfo.InvariantCulture));
-        writer.WriteField(a.MaritalStatus.ToCode());
-        writer.WriteField(a.HouseOwnership.ToCode());
-        writer.WriteField(a.OwnsCar.ToCarCode());
-        writer.WriteField(a.Profession);
-        writer.WriteField(a.City);
-        writer.WriteField(a.State);
-        writer.WriteField(a.CurrentJobYears.ToString(CultureInfo.InvariantCulture));
-        writer.WriteField(a.CurrentHouseYears.ToString(CultureInfo.InvariantCulture));
-        writer.WriteField(d.Probability.ToString("0.######", CultureInfo.InvariantCulture));
-        writer.WriteField(d.Threshold.ToString("0.######", CultureInfo.InvariantCulture));
-        writer.WriteField(d.Flag ? "1" : "0");
-        writer.WriteField(d.TopFactors);
+        writer.WriteText(d.DecidedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        writer.WriteText(d.Channel);
+        writer.WriteText(d.ModelVersion);
+        writer.WriteText(d.RequestId);
+        writer.WriteText(a.Income.ToString("0.##", CultureInfo.InvariantCulture));
+        writer.WriteText(a.Age.ToString(CultureInfo.InvariantCulture));
+        writer.WriteText(a.Experience.ToString(CultureInfo.InvariantCulture));
+        writer.WriteText(a.MaritalStatus.ToCode());
+        writer.WriteText(a.HouseOwnership.ToCode());
+        writer.WriteText(a.OwnsCar.ToCarCode());
+        writer.WriteText(a.Profession);
+        writer.WriteText(a.City);
+        writer.WriteText(a.State);
+        writer.WriteText(a.CurrentJobYears.ToString(CultureInfo.InvariantCulture));
+        writer.WriteText(a.CurrentHouseYears.ToString(CultureInfo.InvariantCulture));
+        writer.WriteText(d.Probability.ToString("0.######", CultureInfo.InvariantCulture));
+        writer.WriteText(d.Threshold.ToString("0.######", CultureInfo.InvariantCulture));
+        writer.WriteText(d.Flag ? "1" : "0");
+        writer.WriteText(d.TopFactors);
         writer.EndRecord();
     }
 }
