@@ -3,9 +3,9 @@ using System.Globalization;
 
 using CsvHelper;
 
-using RiskFlag.Core.IO;
 using RiskFlag.Core.Domain;
 using RiskFlag.Core.Drift;
+using RiskFlag.Core.IO;
 using RiskFlag.Core.Parsing;
 
 namespace RiskFlag.Core.Scoring;

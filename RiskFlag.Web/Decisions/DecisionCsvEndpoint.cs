@@ -2,9 +2,9 @@ using System.Globalization;
 
 using CsvHelper;
 
-using RiskFlag.Core.IO;
 using RiskFlag.Core.Decisions;
 using RiskFlag.Core.Domain;
+using RiskFlag.Core.IO;
 
 namespace RiskFlag.Web.Decisions;
 
