@@ -20,7 +20,14 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
 {
     private const int ChunkSize = 4096;
 
-    public static readonly IReadOnlyList<string> ScoreColumns = ["risk_probability", "risk_flag", "top_factors"];
+    /// <summary>
+    /// After the input's own columns. Every input row has its output row, in input order: a rejected row keeps its cells,
+    /// has no scores, status "rejected" and its reasons (line, field, reason) in error.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ScoreColumns = ["risk_probability", "risk_flag", "top_factors", "status", "error"];
+
+    public const string Scored = "scored";
+    public const string Rejected = "rejected";
 
     /// <param name="drift">When given, every scored row joins this window of live traffic.</param>
     public BatchScorer(RiskScorer scorer, int previewRows = 20, InputDriftMonitor? drift = null)
@@ -61,7 +68,6 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
                     if (!row.IsValid)
                     {
                         errors.AddRange(row.Errors);
-                        continue;
                     }
 
                     chunk.Add(row);
@@ -80,14 +86,19 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
             }
         });
 
-        var results = new RiskAssessment[ChunkSize];
+        var results = new RiskAssessment?[ChunkSize];
         foreach (var chunk in chunks.GetConsumingEnumerable())
         {
-            Parallel.For(0, chunk.Count, i => results[i] = score(chunk[i].Applicant!));
+            Parallel.For(0, chunk.Count, i => results[i] = chunk[i].IsValid ? score(chunk[i].Applicant!) : null);
             for (var i = 0; i < chunk.Count; i++)
             {
                 var row = chunk[i];
-                var assessment = results[i];
+                if (results[i] is not { } assessment)
+                {
+                    WriteRejected(writer, row, header.Count);
+                    continue;
+                }
+
                 WriteRow(writer, row, assessment, header.Count);
                 onScored?.Invoke(row, assessment);
                 scored++;
@@ -106,15 +117,32 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
 
     private static void WriteRow(CsvWriter writer, ParsedApplicant row, RiskAssessment assessment, int headerCount)
     {
+        WriteCells(writer, row, headerCount);
+        writer.WriteText(assessment.Probability.ToString("0.######", CultureInfo.InvariantCulture));
+        writer.WriteText(assessment.Flag ? "1" : "0");
+        writer.WriteText(string.Join("; ", assessment.TopFactors));
+        writer.WriteText(Scored);
+        writer.WriteText(string.Empty);
+        writer.EndRecord();
+    }
+
+    private static void WriteRejected(CsvWriter writer, ParsedApplicant row, int headerCount)
+    {
+        WriteCells(writer, row, headerCount);
+        writer.WriteText(string.Empty);
+        writer.WriteText(string.Empty);
+        writer.WriteText(string.Empty);
+        writer.WriteText(Rejected);
+        writer.WriteText(string.Join("; ", row.Errors));
+        writer.EndRecord();
+    }
+
+    private static void WriteCells(CsvWriter writer, ParsedApplicant row, int headerCount)
+    {
         for (var c = 0; c < headerCount; c++)
         {
             writer.WriteText(c < row.Cells.Count ? row.Cells[c] : string.Empty);
         }
-
-        writer.WriteText(assessment.Probability.ToString("0.######", CultureInfo.InvariantCulture));
-        writer.WriteText(assessment.Flag ? "1" : "0");
-        writer.WriteText(string.Join("; ", assessment.TopFactors));
-        writer.EndRecord();
     }
 
     private static MemoryStream Buffer(Stream input)

@@ -34,9 +34,11 @@ public class CliTests(TrainedModelFixture fixture)
             Assert.Equal(ExitCodes.Ok, Run(out var predicted, out var errors, "predict", "--model", bundle, "--input", input, "--output", output));
 
             var lines = File.ReadAllLines(output);
-            Assert.Equal(File.ReadLines(input).First() + ",risk_probability,risk_flag,top_factors", lines[0]);
+            Assert.Equal(File.ReadLines(input).First() + ",risk_probability,risk_flag,top_factors,status,error", lines[0]);
             Assert.StartsWith(File.ReadLines(input).ElementAt(1) + ",", lines[1], StringComparison.Ordinal);
-            Assert.Equal(101, lines.Length);
+            Assert.Equal(102, lines.Length);
+            Assert.StartsWith("999999,-5,", lines[101], StringComparison.Ordinal);
+            Assert.Contains(",rejected,", lines[101], StringComparison.Ordinal);
             Assert.Contains("scored 100 of 101 rows", predicted, StringComparison.Ordinal);
             Assert.Contains("line 102: Income", errors, StringComparison.Ordinal);
         }

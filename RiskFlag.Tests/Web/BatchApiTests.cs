@@ -33,7 +33,7 @@ public sealed class BatchApiTests(ServedSite site) : IClassFixture<ServedSite>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
-        Assert.Equal(csv.Split('\n')[0].TrimEnd('\r') + ",risk_probability,risk_flag,top_factors", lines[0]);
+        Assert.Equal(csv.Split('\n')[0].TrimEnd('\r') + ",risk_probability,risk_flag,top_factors,status,error", lines[0]);
         Assert.Equal(301, lines.Length);
         Assert.Equal("300", Single(response, BatchEndpoint.RowsReadHeader));
         Assert.Equal("300", Single(response, BatchEndpoint.RowsScoredHeader));
@@ -49,7 +49,7 @@ public sealed class BatchApiTests(ServedSite site) : IClassFixture<ServedSite>
     }
 
     [Fact]
-    public async Task RejectedRowsAreCountedAndLeftOut()
+    public async Task RejectedRowsAreCountedAndComeBackWithTheirLineFieldAndReason()
     {
         var csv = $"{Header}\n1,100000,30,5,single,rented,no,Chef,Rewa,Madhya_Pradesh,2,4\n2,abc,30,5,single,rented,no,Chef,Rewa,Madhya_Pradesh,2,4\n3,100000,12,5,single,rented,no,Chef,Rewa,Madhya_Pradesh,2,4\n";
 
@@ -59,7 +59,12 @@ public sealed class BatchApiTests(ServedSite site) : IClassFixture<ServedSite>
         Assert.Equal("3", Single(response, BatchEndpoint.RowsReadHeader));
         Assert.Equal("1", Single(response, BatchEndpoint.RowsScoredHeader));
         Assert.Equal("2", Single(response, BatchEndpoint.RowsRejectedHeader));
-        Assert.Equal(2, (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n').Length);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
+        Assert.Equal(4, lines.Length);
+        Assert.EndsWith(",scored,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("2,abc,", lines[2], StringComparison.Ordinal);
+        Assert.Matches(@",,,,rejected,""?line 3: Income: [^\n]+$", lines[2]);
+        Assert.Matches(@",,,,rejected,""?line 4: Age: [^\n]+$", lines[3]);
     }
 
     [Fact]
