@@ -120,7 +120,7 @@ public sealed class ApplicantCsvReader : IDisposable
         if (missing.Count > 0)
         {
             throw new InvalidApplicantFileException(
-                $"the header lacks required column(s): {string.Join(", ", missing)} (found: {string.Join(", ", header)})");
+                $"the header lacks required column(s): {string.Join(", ", missing)} (found: {InputExcerpt.Of(string.Join(", ", header))})");
         }
 
         return header;

@@ -101,13 +101,13 @@ public static class ApplicantValidator
 
         if (income < 0)
         {
-            errors.Add(new RowError(line, name, $"{text} is negative; income must be 0 or more"));
+            errors.Add(new RowError(line, name, $"{Shorten(text)} is negative; income must be 0 or more"));
             return null;
         }
 
         if (income > ApplicantRules.MaxIncome)
         {
-            errors.Add(new RowError(line, name, $"{text} is above the maximum of {ApplicantRules.MaxIncome:0}"));
+            errors.Add(new RowError(line, name, $"{Shorten(text)} is above the maximum of {ApplicantRules.MaxIncome:0}"));
             return null;
         }
 
@@ -130,13 +130,13 @@ public static class ApplicantValidator
 
         if (number != Math.Floor(number))
         {
-            errors.Add(new RowError(line, name, $"{text} is not a whole number"));
+            errors.Add(new RowError(line, name, $"{Shorten(text)} is not a whole number"));
             return null;
         }
 
         if (number < min || number > max)
         {
-            errors.Add(new RowError(line, name, $"{text} is outside the allowed range {min}–{max}"));
+            errors.Add(new RowError(line, name, $"{Shorten(text)} is outside the allowed range {min}–{max}"));
             return null;
         }
 
@@ -176,5 +176,5 @@ public static class ApplicantValidator
         return text;
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+    private static string Shorten(string text) => InputExcerpt.Of(text, 40);
 }
