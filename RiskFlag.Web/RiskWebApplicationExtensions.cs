@@ -1,5 +1,6 @@
 using RiskFlag.Web.ApiReference;
 using RiskFlag.Web.Batch;
+using RiskFlag.Web.Security;
 using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Web;
@@ -14,6 +15,8 @@ public static class RiskWebApplicationExtensions
             app.UseExceptionHandler("/Error");
         }
 
+        // After the exception handler, which clears headers and runs the rest again for its error page.
+        app.UseSecurityHeaders();
         app.UseStatusCodePages();
         app.UseRouting();
         // After routing: requests that matched an endpoint (the API, health) skip the file-system probe.

@@ -12,7 +12,7 @@ public static class RiskWebServiceCollectionExtensions
     /// <summary>Pages, problem details and the API reference.</summary>
     public static IServiceCollection AddRiskWeb(this IServiceCollection services)
     {
-        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new SecurityHeadersPageFilter()));
+        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new UnknownHandlerPageFilter()));
         // Pages show Indian place names and ₹ amounts: write them as characters, not numeric entities.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
