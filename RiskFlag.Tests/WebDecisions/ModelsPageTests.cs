@@ -51,6 +51,23 @@ public sealed class ModelsPageTests : IDisposable
     }
 
     [Fact]
+    public async Task WithoutAChallengerThePageSaysSoAndPromoteIsDisabled()
+    {
+        using var model = ModelDirectory.With(Primary);
+        var registry = ModelRegistry.Open(new RegistryOptions { Directory = Path.Combine(model.Path, "registry"), ServedBundlePath = model.BundlePath });
+        var v1 = registry.Register(Write(Primary, "only.zip"), "run-one", "ci");
+        registry.SetAlias(RegistryOptions.ChampionAlias, v1.Version, "ci", "first");
+        using var factory = new RiskFlagWebFactory(model);
+
+        var html = WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync("/Models"));
+
+        Assert.Contains("There is no challenger to promote", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("(v0)", html, StringComparison.Ordinal);
+        Assert.Matches("<button[^>]*id=\"promote\"[^>]*disabled", html);
+        Assert.Matches("<button type=\"submit\" class=\"secondary\"[^>]*id=\"rollback\"", html);
+    }
+
+    [Fact]
     public async Task PromoteAndRollbackWithTheKeyChangeWhatTheSiteServes()
     {
         var (status, html) = await PostAsync("Promote", RiskFlagWebFactory.ReloadKey);
