@@ -13,6 +13,9 @@ public sealed class ApplicantCsvReader : IDisposable
     private readonly List<RowError> _malformed = [];
     private readonly int[] _columnOf = new int[ApplicantColumns.Count];
 
+    // The raw text of a record whose quote never closed: everything after its first line is re-read as records.
+    private string? _unterminated;
+
     public ApplicantCsvReader(Stream stream)
         : this(options => CsvReader.Create(stream, options, leaveOpen: true))
     {
@@ -32,7 +35,14 @@ public sealed class ApplicantCsvReader : IDisposable
             TrackLineNumbers = true,
             SkipEmptyLines = true,
             PoolStrings = true,
-            OnMalformedRecord = record => _malformed.Add(new RowError((int)record.LineNumber, "row", Describe(record.Reason))),
+            OnMalformedRecord = record =>
+            {
+                _malformed.Add(new RowError((int)record.LineNumber, "row", Describe(record.Reason)));
+                if (record.Reason == CsvMalformedReason.UnterminatedQuote)
+                {
+                    _unterminated = record.RawRecord;
+                }
+            },
         };
         _reader = open(options);
         Header = ReadHeader();
@@ -84,6 +94,34 @@ public sealed class ApplicantCsvReader : IDisposable
             {
                 yield return new ParsedApplicant(line, id, null, null, errors, cells);
             }
+
+            if (_unterminated is { } raw)
+            {
+                // The quote swallowed every line after it: this row is rejected above, the lines it took are read again.
+                _unterminated = null;
+                foreach (var row in Reread(raw, line))
+                {
+                    yield return row;
+                }
+            }
+        }
+    }
+
+    private IEnumerable<ParsedApplicant> Reread(string raw, int line)
+    {
+        var next = raw.IndexOf('\n', StringComparison.Ordinal);
+        if (next < 0)
+        {
+            yield break;
+        }
+
+        var header = string.Join(',', Header.Select(h => h.Contains(',', StringComparison.Ordinal) || h.Contains('"', StringComparison.Ordinal) ? $"\"{h.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : h));
+        using var rest = new ApplicantCsvReader(new StringReader(header + "\n" + raw[(next + 1)..]));
+        foreach (var row in rest.ReadAll())
+        {
+            // Line 2 of the re-read text is the line after the one where the quote opened.
+            var shift = line - 1;
+            yield return row with { Line = row.Line + shift, Errors = [.. row.Errors.Select(e => e with { Line = e.Line + shift })] };
         }
     }
 
@@ -93,7 +131,7 @@ public sealed class ApplicantCsvReader : IDisposable
     {
         CsvMalformedReason.StrayQuote => "has a stray quote inside an unquoted field",
         CsvMalformedReason.TextAfterClosingQuote => "has text after a closing quote",
-        CsvMalformedReason.UnterminatedQuote => "has a quote that is never closed",
+        CsvMalformedReason.UnterminatedQuote => "has a quote that is never closed (the lines after it are read as rows of their own)",
         _ => $"is malformed ({reason})",
     };
 
