@@ -110,5 +110,16 @@ public sealed class BatchApiTests(ServedSite site) : IClassFixture<ServedSite>
         await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/csv")]
+    public async Task PlainTextAndApplicationCsvBodiesAreScoredAsCsv(string contentType)
+    {
+        var response = await _client.PostAsync("/api/predict/batch", new StringContent(SampleCsv(5), Encoding.UTF8, contentType));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("5", Single(response, BatchEndpoint.RowsScoredHeader));
+    }
+
     private static string Single(HttpResponseMessage response, string header) => Assert.Single(response.Headers.GetValues(header));
 }

@@ -1,3 +1,5 @@
+using RiskFlag.Core.Parsing;
+
 namespace RiskFlag.Web.Api;
 
 /// <summary>The RFC 7807 answers the API gives, worded once.</summary>
@@ -13,10 +15,10 @@ public static class ApiProblems
         title: "Request body too large",
         detail: $"The body is larger than the limit of {RequestBodyLimit.Describe(maxBytes)}.");
 
-    public static IResult UnsupportedMediaType(string? received, string expected) => Results.Problem(
+    public static IResult UnsupportedMediaType(string? received, IReadOnlyList<string> accepted) => Results.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType,
         title: "Unsupported content type",
-        detail: $"Expected {expected}, got {(string.IsNullOrEmpty(received) ? "no content type" : received)}.");
+        detail: $"Accepted: {string.Join(", ", accepted)}; got {(string.IsNullOrEmpty(received) ? "no content type" : InputExcerpt.Of(received))}.");
 
     public static IResult Unreadable(string detail) => Results.Problem(
         statusCode: StatusCodes.Status400BadRequest,

@@ -22,7 +22,8 @@ public static class BatchEndpoint
     public const string RowsFlaggedHeader = "X-RiskFlag-Rows-Flagged";
     public const string ModelVersionHeader = "X-RiskFlag-Model-Version";
 
-    private const string Accepted = "text/csv, application/json or multipart/form-data";
+    /// <summary>What the body may be; the route's metadata (routing answers 415 to anything else) and the handler share it.</summary>
+    public static readonly IReadOnlyList<string> AcceptedContentTypes = ["text/csv", "application/csv", "text/plain", "application/json", "multipart/form-data"];
 
     public static async Task<IResult> HandleAsync(HttpContext context, RiskScoringService scoring, BatchRunner runner, IOptions<BatchOptions> options)
     {
@@ -30,7 +31,7 @@ public static class BatchEndpoint
         var kind = KindOf(request.ContentType);
         if (kind == BodyKind.Unsupported)
         {
-            return ApiProblems.UnsupportedMediaType(request.ContentType, Accepted);
+            return ApiProblems.UnsupportedMediaType(request.ContentType, AcceptedContentTypes);
         }
 
         if (scoring.Champion is not { } model)

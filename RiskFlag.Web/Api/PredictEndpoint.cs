@@ -19,7 +19,7 @@ public static class PredictEndpoint
         var request = context.Request;
         if (!request.HasJsonContentType())
         {
-            return ApiProblems.UnsupportedMediaType(request.ContentType, "application/json");
+            return ApiProblems.UnsupportedMediaType(request.ContentType, ["application/json"]);
         }
 
         // One read of the reference: a swap during this request does not mix two models in one answer.

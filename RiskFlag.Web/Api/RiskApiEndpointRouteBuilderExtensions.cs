@@ -28,7 +28,7 @@ public static class RiskApiEndpointRouteBuilderExtensions
         api.MapPost("/predict/batch", BatchEndpoint.HandleAsync)
             .WithName("PredictBatch")
             .WithSummary("Score a CSV or JSON file (request body or multipart upload) into a scored CSV")
-            .Accepts<IFormFile>("text/csv", "application/json", "multipart/form-data")
+            .Accepts<IFormFile>(BatchEndpoint.AcceptedContentTypes[0], [.. BatchEndpoint.AcceptedContentTypes.Skip(1)])
             .Produces<FileContentResult>(contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
