@@ -1,5 +1,6 @@
 using RiskFlag.Web.ApiReference;
 using RiskFlag.Web.Batch;
+using RiskFlag.Web.Errors;
 using RiskFlag.Web.Security;
 using RiskFlag.Web.Serving;
 
@@ -10,10 +11,7 @@ public static class RiskWebApplicationExtensions
     /// <summary>Errors as problem details (API) or the error page, routing, static files, antiforgery.</summary>
     public static WebApplication UseRiskPipeline(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error");
-        }
+        app.UseRiskErrorHandling();
 
         // After the exception handler, which clears headers and runs the rest again for its error page.
         app.UseSecurityHeaders();

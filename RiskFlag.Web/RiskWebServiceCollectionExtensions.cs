@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
 using RiskFlag.Web.Api;
+using RiskFlag.Web.Errors;
 using RiskFlag.Web.ApiReference;
 using RiskFlag.Web.Pages.Filters;
 
@@ -16,6 +17,7 @@ public static class RiskWebServiceCollectionExtensions
         // Pages show Indian place names and ₹ amounts: write them as characters, not numeric entities.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddRiskErrorHandling();
         services.AddRiskApiReference();
         services.ConfigureHttpJsonOptions(options =>
         {
