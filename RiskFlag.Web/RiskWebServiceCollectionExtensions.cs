@@ -2,8 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
 using RiskFlag.Web.Api;
-using RiskFlag.Web.Errors;
 using RiskFlag.Web.ApiReference;
+using RiskFlag.Web.Errors;
 using RiskFlag.Web.Pages.Filters;
 
 namespace RiskFlag.Web;
