@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using RiskFlag.Core.Decisions;
+using RiskFlag.Core.Parsing;
 
 namespace RiskFlag.Web.Decisions;
 
@@ -70,7 +71,7 @@ public sealed record DecisionFilter(DateOnly? From, DateOnly? To, bool? Flag, st
             return date;
         }
 
-        problems.Add($"{name}: \"{Quote(value)}\" is not a date (expected YYYY-MM-DD)");
+        problems.Add($"{name}: \"{InputExcerpt.Of(value, 40)}\" is not a date (expected YYYY-MM-DD)");
         return null;
     }
 
@@ -85,13 +86,11 @@ public sealed record DecisionFilter(DateOnly? From, DateOnly? To, bool? Flag, st
             case "0" or "no" or "false":
                 return false;
             default:
-                problems.Add($"flag: \"{Quote(value)}\" is not a flag (expected 1 for high risk or 0 for low risk)");
+                problems.Add($"flag: \"{InputExcerpt.Of(value, 40)}\" is not a flag (expected 1 for high risk or 0 for low risk)");
                 return null;
         }
     }
 
-    // Messages quote at most a short prefix of what was sent.
-    private static string Quote(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
