@@ -76,10 +76,13 @@ LABEL org.opencontainers.image.title="RiskFlag" \
       riskflag.model.path="/app/model/risk-model.zip"
 # The model is read from Model__Path. Mount a host directory on /app/model to serve another model
 # and hot-reload it (replace risk-model.zip there atomically); the baked-in model is the default.
-# The decision log (SQLite) goes to the app user's home (/app is root's): mount a volume on /home/app/data to keep it.
+# The decision log and the users (SQLite) and the sign-in keys go to the app user's home (/app is root's): mount a
+# volume on /home/app/data to keep them. Auth__AdminPassword creates the first administrator.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     Model__Path=/app/model/risk-model.zip \
     Decisions__Database=/home/app/data/decisions.db \
+    Auth__Database=/home/app/data/identity.db \
+    Auth__KeysDirectory=/home/app/data/keys \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
 WORKDIR /app
 COPY --from=build /out/site/ /app/

@@ -15,7 +15,6 @@ public static class OperatorServiceCollectionExtensions
     {
         services.Configure<SiteRegistryOptions>(configuration.GetSection(SiteRegistryOptions.Section));
         services.Configure<TrackingOptions>(configuration.GetSection(TrackingOptions.Section));
-        services.AddSingleton<OpsKey>();
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<SiteRegistryOptions>>().Value;

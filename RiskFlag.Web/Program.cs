@@ -2,6 +2,7 @@ using RiskFlag.Web;
 using RiskFlag.Web.Api;
 using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Health;
+using RiskFlag.Web.Identity;
 using RiskFlag.Web.Monitoring;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,10 +13,12 @@ builder.Services.AddRiskMonitoring(builder.Configuration);
 builder.Services.AddRiskTracing(builder.Configuration);
 builder.Services.AddDecisionLog(builder.Configuration);
 builder.Services.AddOperatorPages(builder.Configuration);
+builder.Services.AddRiskIdentity(builder.Configuration);
 
 var app = builder.Build();
 app.UseRiskPipeline();
 app.MapHealth();
+app.MapRiskIdentity();
 app.MapMetrics();
 app.MapRiskApi();
 app.MapRiskPages();

@@ -1,6 +1,7 @@
 using RiskFlag.Web.ApiReference;
 using RiskFlag.Web.Batch;
 using RiskFlag.Web.Errors;
+using RiskFlag.Web.Identity;
 using RiskFlag.Web.Security;
 using RiskFlag.Web.Serving;
 
@@ -8,7 +9,7 @@ namespace RiskFlag.Web;
 
 public static class RiskWebApplicationExtensions
 {
-    /// <summary>Errors as problem details (API) or the error page, routing, static files, antiforgery.</summary>
+    /// <summary>Errors as problem details (API) or the error page, routing, static files, access control, antiforgery.</summary>
     public static WebApplication UseRiskPipeline(this WebApplication app)
     {
         app.UseRiskErrorHandling();
@@ -19,6 +20,8 @@ public static class RiskWebApplicationExtensions
         app.UseRouting();
         // After routing: requests that matched an endpoint (the API, health) skip the file-system probe.
         app.UseStaticFiles();
+        // After static files, which stay open to anyone (the sign-in page needs its stylesheet).
+        app.UseRiskAccessControl();
         app.UseAntiforgery();
         return app;
     }
@@ -28,7 +31,7 @@ public static class RiskWebApplicationExtensions
     {
         app.MapRazorPages();
         app.MapGet("/model/plots/{name}", ModelPlotEndpoint.Handle).ExcludeFromDescription();
-        app.MapGet("/batch/results/{id}", BatchDownloadEndpoint.Handle).ExcludeFromDescription();
+        app.MapGet("/batch/results/{id}", BatchDownloadEndpoint.Handle).ExcludeFromDescription().RequireAuthorization(RiskPolicies.Batch);
         app.MapRiskApiReference();
         return app;
     }

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using RiskFlag.Web.Api;
 using RiskFlag.Web.ApiReference;
 using RiskFlag.Web.Errors;
+using RiskFlag.Web.Identity;
 using RiskFlag.Web.Pages.Filters;
 
 namespace RiskFlag.Web;
@@ -13,7 +14,11 @@ public static class RiskWebServiceCollectionExtensions
     /// <summary>Pages, problem details and the API reference.</summary>
     public static IServiceCollection AddRiskWeb(this IServiceCollection services)
     {
-        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new UnknownHandlerPageFilter()));
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.ConfigureFilter(new UnknownHandlerPageFilter());
+            PagePolicies.Apply(options);
+        });
         // Pages show Indian place names and ₹ amounts: write them as characters, not numeric entities.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();

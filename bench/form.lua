@@ -2,6 +2,7 @@
 -- the token stays valid for the cookie, so every request passes the antiforgery check. web-bench.sh checks
 -- once with curl that this body yields a result (not a validation message) before the run.
 wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("RISKFLAG_TOKEN")
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Cookie"] = os.getenv("FORM_COOKIE")
 wrk.body = "income=1303834&age=23&experience=3&current_job_yrs=3&current_house_yrs=13&city=Rewa&state=Madhya+Pradesh"

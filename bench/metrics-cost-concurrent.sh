@@ -18,6 +18,7 @@ connections=${CONNECTIONS:-8}
 port_on=${PORT:-5095}
 port_off=$((port_on + 1))
 work=$(mktemp -d)
+source bench/bench-auth.sh
 pids=()
 
 cleanup() {
@@ -33,11 +34,11 @@ dotnet build RiskFlag.Web -c Release -v quiet -nologo >/dev/null
 start_site() {
   local port=$1 enabled=$2
   Monitoring__Enabled=$enabled Model__Path=$model ASPNETCORE_URLS=http://127.0.0.1:$port Logging__LogLevel__Default=Warning \
-    Decisions__Database="$work/decisions-$port.db" \
+    Decisions__Database="$work/decisions-$port.db" Auth__Database="$work/identity-$port.db" Auth__KeysDirectory="$work/keys-$port" \
     dotnet RiskFlag.Web/bin/Release/net10.0/RiskFlag.Web.dll --contentRoot "$PWD/RiskFlag.Web" >"$work/site-$port.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 100); do
-    curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return 0
+    curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && { bench_sign_in "http://127.0.0.1:$port"; tokens[$port]=$RISKFLAG_TOKEN; return; }
     sleep 0.2
   done
   echo "the site on $port did not start:" >&2
@@ -45,12 +46,14 @@ start_site() {
   exit 1
 }
 
+declare -A tokens
 start_site "$port_on" true
 start_site "$port_off" false
-(while true; do curl -fs -o /dev/null "http://127.0.0.1:$port_on/metrics" || true; sleep 1; done) &
+(while true; do curl -fs -o /dev/null -H "Authorization: Bearer $Auth__MetricsToken" "http://127.0.0.1:$port_on/metrics" || true; sleep 1; done) &
 pids+=($!)
 
-load() { wrk -t1 -c"$connections" -d"$1" -s bench/predict.lua "http://127.0.0.1:$2/api/predict"; }
+# Each site signed its own token: the load on a port sends that site's.
+load() { RISKFLAG_TOKEN=${tokens[$2]} wrk -t1 -c"$connections" -d"$1" -s bench/predict.lua "http://127.0.0.1:$2/api/predict"; }
 rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
 
 # Warm-up of both at once: JIT, tiered compilation and the connection pools settle before anything is measured.

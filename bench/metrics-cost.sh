@@ -19,6 +19,8 @@ threads=${THREADS:-2}
 port=${PORT:-5091}
 url="http://127.0.0.1:$port"
 work=$(mktemp -d)
+source bench/bench-auth.sh
+bench_auth_dirs "$work"
 site_pid=""
 scraper_pid=""
 
@@ -46,7 +48,7 @@ start_site() {
     Decisions__Database="$work/decisions.db" dotnet RiskFlag.Web/bin/Release/net10.0/RiskFlag.Web.dll --contentRoot "$PWD/RiskFlag.Web" >"$work/site.log" 2>&1 &
   site_pid=$!
   for _ in $(seq 100); do
-    curl -fs "$url/health/ready" >/dev/null 2>&1 && return 0
+    curl -fs "$url/health/ready" >/dev/null 2>&1 && { bench_sign_in "$url"; return; }
     sleep 0.2
   done
   echo "the site did not start:" >&2
@@ -78,7 +80,7 @@ for round in $(seq "$rounds"); do
     enabled=$([[ $mode == on ]] && echo true || echo false)
     start_site "$enabled"
     if [[ $mode == on ]]; then
-      (while true; do curl -fs -o /dev/null "$url/metrics" || true; sleep 1; done) &
+      (while true; do curl -fs -o /dev/null -H "Authorization: Bearer $Auth__MetricsToken" "$url/metrics" || true; sleep 1; done) &
       scraper_pid=$!
     fi
 

@@ -1,6 +1,7 @@
 -- POST one applicant to /api/predict. No response() callback: wrk already counts non-2xx answers
 -- (summary.errors.status), and a Lua call per response would spend the CPU the server is measured on.
 wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("RISKFLAG_TOKEN")
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"income":1303834,"age":23,"experience":3,"married":"single","house_ownership":"rented","car_ownership":"no","profession":"Mechanical_engineer","city":"Rewa","state":"Madhya_Pradesh","current_job_yrs":3,"current_house_yrs":13}'
 

@@ -12,6 +12,8 @@ profile_site() {
   local port=${PORT:-5092} work site_pid scraper_pid wrk_pid
   local url="http://127.0.0.1:$port"
   work=$(mktemp -d)
+  source bench/bench-auth.sh
+  bench_auth_dirs "$work"
   dotnet build RiskFlag.Web -c Release -v quiet -nologo >/dev/null
   # perf maps for JIT-compiled code: no ReadyToRun code (which perf cannot name) and no W^X double mapping.
   env DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0 \
@@ -19,8 +21,9 @@ profile_site() {
     timeout 300 dotnet RiskFlag.Web/bin/Release/net10.0/RiskFlag.Web.dll --contentRoot "$PWD/RiskFlag.Web" >"$work/site.log" 2>&1 &
   site_pid=$!
   for _ in $(seq 100); do curl -fs "$url/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+  bench_sign_in "$url"
   # Its output goes nowhere: a scraper holding the caller's pipe open would keep the reader waiting for ever.
-  timeout 120 bash -c "while true; do curl -fs -o /dev/null '$url/metrics'; sleep 1; done" >/dev/null 2>&1 &
+  timeout 120 bash -c "while true; do curl -fs -o /dev/null -H 'Authorization: Bearer $Auth__MetricsToken' '$url/metrics'; sleep 1; done" >/dev/null 2>&1 &
   scraper_pid=$!
 
   wrk -t2 -c16 -d8s -s bench/predict.lua "$url/api/predict" >/dev/null

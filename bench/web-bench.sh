@@ -19,12 +19,14 @@ echo "== /api/predict"
 measure "$seconds" "$BASE/api/predict" bench/predict.lua
 
 echo "== form POST /"
-curl -s -c "$work/cookies" "$BASE/" >"$work/form.html"
+# The form takes the bearer token too (form.lua sends it), so one antiforgery token serves the whole run.
+auth=(-H "Authorization: Bearer $RISKFLAG_TOKEN")
+curl -s "${auth[@]}" -c "$work/cookies" "$BASE/" >"$work/form.html"
 export FORM_TOKEN FORM_COOKIE
 FORM_TOKEN=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$work/form.html" | sed 's/.*value="//; s/"$//')
 FORM_COOKIE=$(awk '$6 ~ /Antiforgery/ { print $6 "=" $7 }' "$work/cookies")
 body="income=1303834&age=23&experience=3&current_job_yrs=3&current_house_yrs=13&city=Rewa&state=Madhya+Pradesh&married=single&house_ownership=rented&car_ownership=no&profession=Mechanical+engineer&__RequestVerificationToken=$FORM_TOKEN"
-curl -s -H "Cookie: $FORM_COOKIE" --data "$body" "$BASE/" >"$work/result.html"
+curl -s "${auth[@]}" -H "Cookie: $FORM_COOKIE" --data "$body" "$BASE/" >"$work/result.html"
 grep -q "RISK FLAG:" "$work/result.html" || { echo "the form POST does not produce a result" >&2; exit 1; }
 measure "$seconds" "$BASE/" bench/form.lua
 
@@ -33,7 +35,7 @@ dotnet run --project RiskFlag.Training -c Release -- generate --rows 50400 --see
 ls -l "$work/batch.csv" | awk '{ printf "input: %.1f MB\n", $5 / 1048576 }'
 for run in 1 2 3 4 5; do
   curl -s -o "$work/scored.csv" -D "$work/headers" -w "run $run: HTTP %{http_code}, total %{time_total} s (upload+score+download over loopback)\n" \
-    -H "Content-Type: text/csv" --data-binary @"$work/batch.csv" "$BASE/api/predict/batch"
+    "${auth[@]}" -H "Content-Type: text/csv" --data-binary @"$work/batch.csv" "$BASE/api/predict/batch"
   grep -i -E "^(server-timing|x-riskflag-rows-scored)" "$work/headers" | tr -d '\r' | sed 's/^/    /'
 done
 echo "scored file: $(($(wc -l <"$work/scored.csv") - 1)) rows"

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Starts the site in Release (Production settings) on 127.0.0.1:$PORT in the background, bounded in time.
-# Usage: source bench/web-server.sh; start_site MODEL_PATH [RELOAD_KEY]; ...; stop_site
+# Usage: source bench/web-server.sh; start_site MODEL_PATH; ...; stop_site (start_site signs in: $RISKFLAG_TOKEN)
 # The publish goes to $WEB_OUT (default: a temp folder); the server's PID is in $SITE_PID. The content root is the
 # publish folder, as in the container, so the shipped appsettings.json (log levels included) and wwwroot apply.
 
 PORT=${PORT:-5180}
 BASE="http://127.0.0.1:$PORT"
 SITE_LIMIT=${SITE_LIMIT:-900}
+source bench/bench-auth.sh
 
 publish_site() {
   WEB_OUT=${WEB_OUT:-$(mktemp -d)}
@@ -14,14 +15,15 @@ publish_site() {
 }
 
 start_site() {
-  local model=$1 key=${2:-}
-  # The decision log goes with the publish (a temp folder), never into the checkout.
-  ASPNETCORE_ENVIRONMENT=Production Model__Path="$model" Model__ReloadKey="$key" \
+  local model=$1
+  # The decision log and the users go with the publish (a temp folder), never into the checkout.
+  bench_auth_dirs "$WEB_OUT"
+  ASPNETCORE_ENVIRONMENT=Production Model__Path="$model" \
     Decisions__Database="${Decisions__Database:-$WEB_OUT/decisions.db}" \
     timeout "$SITE_LIMIT" dotnet "$WEB_OUT/RiskFlag.Web.dll" --urls "$BASE" --contentRoot "$WEB_OUT" >"$WEB_OUT/site.log" 2>&1 &
   SITE_PID=$!
   for _ in $(seq 1 100); do
-    curl -fs "$BASE/health/ready" >/dev/null 2>&1 && return 0
+    curl -fs "$BASE/health/ready" >/dev/null 2>&1 && { bench_sign_in "$BASE"; return; }
     sleep 0.1
   done
   echo "site did not become ready; log:" >&2

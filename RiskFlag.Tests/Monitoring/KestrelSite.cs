@@ -24,6 +24,7 @@ public sealed class KestrelSite : IDisposable
         BaseAddress = new Uri(address);
         Assert.Equal("127.0.0.1", BaseAddress.Host);
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Factory.TokenFor(RiskFlag.Web.Identity.RiskRoles.Admin));
     }
 
     public ModelDirectory Model { get; }

@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 
+using RiskFlag.Tests.Web;
+
 namespace RiskFlag.Tests.Monitoring;
 
 /// <summary>
@@ -38,6 +40,8 @@ public sealed class PrometheusServer : IDisposable
               - {RepositoryFiles.AlertRules}
             scrape_configs:
               - job_name: {Job}
+                authorization:
+                  credentials: {RiskFlagWebFactory.ScrapeToken}
                 static_configs:
                   - targets: ["{target}"]
             """);

@@ -62,7 +62,19 @@ public sealed class BrowserSite : IAsyncLifetime
         });
     }
 
+    /// <summary>A new browser context of the given size, signed in through the sign-in page as the administrator.</summary>
     public async Task<IPage> NewPageAsync(int width, int height)
+    {
+        var page = await NewAnonymousPageAsync(width, height);
+        await page.GotoAsync("/Account/SignIn");
+        await page.FillAsync("#email", RiskFlagWebFactory.AdminEmail);
+        await page.FillAsync("#password", RiskFlagWebFactory.Password);
+        await page.ClickAsync("form button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase));
+        return page;
+    }
+
+    public async Task<IPage> NewAnonymousPageAsync(int width, int height)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {

@@ -49,7 +49,8 @@ public sealed class MalformedRequestTests : IDisposable
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(IPAddress.Loopback, _site.BaseAddress.Port);
-        var head = $"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: {contentType}\r\nContent-Length: 2000\r\n\r\n";
+        var head = $"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: {contentType}\r\nContent-Length: 2000\r\n"
+            + $"Authorization: Bearer {_site.Factory.TokenFor(RiskFlag.Web.Identity.RiskRoles.Admin)}\r\n\r\n";
         await socket.SendAsync(Encoding.ASCII.GetBytes(head + new string('x', 100)));
 
         // The connection stays open and the rest never comes: Kestrel's minimum body data rate ends the wait (~5 s).

@@ -9,6 +9,7 @@ using RiskFlag.Core.IO;
 using RiskFlag.Core.Model;
 using RiskFlag.Training.Pipeline;
 using RiskFlag.Web.Api;
+using RiskFlag.Web.Identity;
 using RiskFlag.Web.Serving;
 
 using static RiskFlag.Tests.Web.ProblemAssertions;
@@ -25,26 +26,14 @@ public sealed class ReloadTests
     private static readonly Dictionary<string, string?> WatcherQuiet = new() { ["Model:DebounceMilliseconds"] = "600000" };
 
     [Fact]
-    public async Task TheReloadEndpointNeedsTheKey()
+    public async Task OnlyOperatorsMayReload()
     {
         using var model = ModelDirectory.With(Primary);
         using var factory = new RiskFlagWebFactory(model, WatcherQuiet);
-        var client = factory.CreateClient();
 
-        await AssertProblemAsync(await client.PostAsync("/api/model/reload", null), HttpStatusCode.Unauthorized);
-        await AssertProblemAsync(await Reload(client, "wrong-key"), HttpStatusCode.Forbidden);
-        Assert.Equal(HttpStatusCode.OK, (await Reload(client)).StatusCode);
-    }
-
-    [Fact]
-    public async Task TheReloadEndpointIsDisabledWithoutAConfiguredKey()
-    {
-        using var model = ModelDirectory.With(Primary);
-        using var factory = new RiskFlagWebFactory(model, new Dictionary<string, string?> { ["Model:ReloadKey"] = "" });
-        var client = factory.CreateClient();
-
-        var problem = await AssertProblemAsync(await Reload(client, "anything"), HttpStatusCode.Forbidden);
-        Assert.Contains("Model:ReloadKey", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Reload(factory.CreateAnonymousClient())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Reload(factory.CreateClient(RiskRoles.Analyst))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Reload(factory.CreateClient(RiskRoles.Operator))).StatusCode);
     }
 
     [Fact]
@@ -145,12 +134,7 @@ public sealed class ReloadTests
         Assert.Equal(Primary.Manifest.Version, await ServingVersion(client));
     }
 
-    private static async Task<HttpResponseMessage> Reload(HttpClient client, string key = RiskFlagWebFactory.ReloadKey)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/model/reload");
-        request.Headers.Add(ModelEndpoints.ReloadKeyHeader, key);
-        return await client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> Reload(HttpClient client) => client.PostAsync("/api/model/reload", null);
 
     private static async Task<string?> ServingVersion(HttpClient client)
     {

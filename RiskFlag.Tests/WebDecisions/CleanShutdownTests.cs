@@ -24,6 +24,7 @@ public sealed class CleanShutdownTests
         site.Factory.StartServer();
         var address = new Uri(site.Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         var writer = site.Writer;
+        var token = site.Factory.TokenFor(RiskFlag.Web.Identity.RiskRoles.Officer);
 
         var succeeded = 0;
         var started = 0;
@@ -31,6 +32,7 @@ public sealed class CleanShutdownTests
         async Task Client(int seed)
         {
             using var client = new HttpClient { BaseAddress = address };
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
             var body = Applicants.ToJson(Applicants.Valid(seed));
             while (!stop.IsCancellationRequested)
             {

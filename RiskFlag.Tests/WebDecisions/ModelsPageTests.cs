@@ -8,10 +8,11 @@ using RiskFlag.Core.IO;
 using RiskFlag.Core.Registry;
 using RiskFlag.Tests.Web;
 using RiskFlag.Training.Pipeline;
+using RiskFlag.Web.Identity;
 
 namespace RiskFlag.Tests.WebDecisions;
 
-/// <summary>An operator promotes and rolls back from the Models page with the ops key; the site then serves the new champion.</summary>
+/// <summary>An operator promotes and rolls back from the Models page; the site then serves the new champion. Other roles cannot.</summary>
 public sealed class ModelsPageTests : IDisposable
 {
     private static readonly TrainedModel Primary = TrainedBundles.Shared.Primary;
@@ -29,7 +30,7 @@ public sealed class ModelsPageTests : IDisposable
         registry.SetAlias(RegistryOptions.ChampionAlias, v1.Version, "ci", "first");
         registry.SetAlias(RegistryOptions.ChallengerAlias, v2.Version, "ci", "retrained");
         _factory = new RiskFlagWebFactory(_model);
-        _session = new PageSession(_factory.CreateClient());
+        _session = new PageSession(_factory.CreateClient(RiskRoles.Operator));
     }
 
     public void Dispose()
@@ -68,35 +69,47 @@ public sealed class ModelsPageTests : IDisposable
     }
 
     [Fact]
-    public async Task PromoteAndRollbackWithTheKeyChangeWhatTheSiteServes()
+    public async Task PromoteAndRollbackChangeWhatTheSiteServesAndRecordTheOperator()
     {
-        var (status, html) = await PostAsync("Promote", RiskFlagWebFactory.ReloadKey);
+        var (status, html) = await PostAsync("Promote");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("champion is now v2", html, StringComparison.Ordinal);
         await Eventually.AssertAsync(async () => await ServingVersionAsync() == Secondary.Manifest.Version, "the promoted bundle to be served");
 
-        (status, html) = await PostAsync("Rollback", RiskFlagWebFactory.ReloadKey);
+        (status, html) = await PostAsync("Rollback");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("champion is now v1", html, StringComparison.Ordinal);
         await Eventually.AssertAsync(async () => await ServingVersionAsync() == Primary.Manifest.Version, "the previous bundle to be served again");
         Assert.Contains(">rollback<", html, StringComparison.Ordinal);
+        Assert.Contains($"<td>{RiskFlagWebFactory.EmailOf(RiskRoles.Operator)}</td>", html, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("wrong-key", HttpStatusCode.Forbidden, "Wrong operators' key")]
-    [InlineData("", HttpStatusCode.Unauthorized, "Enter the operators' key")]
-    public async Task AWrongOrMissingKeyChangesNothing(string key, HttpStatusCode expected, string error)
+    [InlineData(RiskRoles.Analyst, HttpStatusCode.Forbidden)]
+    [InlineData(RiskRoles.Officer, HttpStatusCode.Forbidden)]
+    [InlineData(null, HttpStatusCode.Redirect)]
+    public async Task OtherRolesCannotPromote(string? role, HttpStatusCode expected)
     {
         var before = File.ReadAllBytes(_model.BundlePath);
+        using var other = role is null ? _factory.CreateAnonymousClient() : _factory.CreateClient(role);
 
-        var (status, html) = await PostAsync("Promote", key);
+        // Refused before the antiforgery check (which would answer 400): the policy decides first.
+        var response = await other.PostAsync("/Models?handler=Promote", new FormUrlEncodedContent(Fields()));
 
-        Assert.Equal(expected, status);
-        Assert.Contains(error, html, StringComparison.Ordinal);
-        Assert.Equal("champion", AliasCell(html, 1));
+        Assert.Equal(expected, response.StatusCode);
         Assert.Equal(before, File.ReadAllBytes(_model.BundlePath));
-        await Task.Delay(300);
-        Assert.Equal(Primary.Manifest.Version, await ServingVersionAsync());
+        Assert.Equal("champion", AliasCell(WebUtility.HtmlDecode(await _session.Client.GetStringAsync("/Models")), 1));
+    }
+
+    [Fact]
+    public async Task APromotionWithoutAReasonChangesNothing()
+    {
+        var values = new Dictionary<string, string> { [PageSession.TokenField] = await _session.TokenAsync("/Models") };
+        var response = await _session.Client.PostAsync("/Models?handler=Promote", new FormUrlEncodedContent(values));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Say why", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal("champion", AliasCell(WebUtility.HtmlDecode(await _session.Client.GetStringAsync("/Models")), 1));
     }
 
     [Fact]
@@ -116,7 +129,7 @@ public sealed class ModelsPageTests : IDisposable
         Assert.Matches("<tr id=\"version-2\">.*?<td class=\"format not-servable\">[^<]*earlier RiskFlag build[^<]*retrain", html.ReplaceLineEndings(" "));
         Assert.Matches("<tr id=\"version-1\">.*?<td class=\"format servable\">lightgbm", html.ReplaceLineEndings(" "));
 
-        var (status, page) = await PostAsync("Promote", RiskFlagWebFactory.ReloadKey);
+        var (status, page) = await PostAsync("Promote");
         Assert.NotEqual(HttpStatusCode.OK, status);
         Assert.Contains("v2 cannot serve with this build", page, StringComparison.Ordinal);
         Assert.Equal(Primary.Manifest.Version, await ServingVersionAsync());
@@ -125,17 +138,17 @@ public sealed class ModelsPageTests : IDisposable
     [Fact]
     public async Task APostWithoutTheAntiforgeryTokenIsRefused()
     {
-        var (status, _) = await _session.PostFormAsync("/Models?handler=Promote", Fields(RiskFlagWebFactory.ReloadKey), withToken: false);
+        var (status, _) = await _session.PostFormAsync("/Models?handler=Promote", Fields(), withToken: false);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(Primary.Manifest.Version, await ServingVersionAsync());
     }
 
-    private static Dictionary<string, string> Fields(string key) => new() { ["ops_key"] = key, ["changed_by"] = "olga", ["reason"] = "better recall" };
+    private static Dictionary<string, string> Fields() => new() { ["reason"] = "better recall" };
 
-    private async Task<(HttpStatusCode Status, string Html)> PostAsync(string handler, string key)
+    private async Task<(HttpStatusCode Status, string Html)> PostAsync(string handler)
     {
-        var values = Fields(key);
+        var values = Fields();
         values[PageSession.TokenField] = await _session.TokenAsync("/Models");
         var response = await _session.Client.PostAsync($"/Models?handler={handler}", new FormUrlEncodedContent(values));
         return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));

@@ -13,4 +13,6 @@ namespace RiskFlag.Web.Api;
 [JsonSerializable(typeof(ApplicantRequest[]))]
 [JsonSerializable(typeof(ModelInfoResponse))]
 [JsonSerializable(typeof(ReloadResponse))]
+[JsonSerializable(typeof(Identity.LoginRequest))]
+[JsonSerializable(typeof(Identity.AccessTokenResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
+using RiskFlag.Web.Identity;
 using RiskFlag.Web.Scoring;
 
 namespace RiskFlag.Web.Api;
@@ -9,13 +10,18 @@ public static class RiskApiEndpointRouteBuilderExtensions
 {
     public static IEndpointRouteBuilder MapRiskApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithTags("Risk API").DisableAntiforgery();
+        // Bearer tokens only (no cookies), so there is nothing for a forged cross-site request to ride on.
+        var api = endpoints.MapGroup("/api").WithTags("Risk API").DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         // The hot path takes its singletons from here rather than per request, so it never opens a service scope.
         var scoring = endpoints.ServiceProvider.GetRequiredService<RiskScoringService>();
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<ApiOptions>>();
         api.MapPost("/predict", (Delegate)((HttpContext context) => PredictEndpoint.HandleAsync(context, scoring, options)))
             .WithName("Predict")
+            .RequireAuthorization(RiskPolicies.Scoring)
             .WithSummary("Score one applicant object or an array of them")
             .Accepts<ApplicantRequest>("application/json")
             .Produces<PredictionResponse>(contentType: "application/json")
@@ -27,6 +33,7 @@ public static class RiskApiEndpointRouteBuilderExtensions
 
         api.MapPost("/predict/batch", BatchEndpoint.HandleAsync)
             .WithName("PredictBatch")
+            .RequireAuthorization(RiskPolicies.Batch)
             .WithSummary("Score a CSV or JSON file (request body or multipart upload) into a scored CSV")
             .Accepts<IFormFile>(BatchEndpoint.AcceptedContentTypes[0], [.. BatchEndpoint.AcceptedContentTypes.Skip(1)])
             .Produces<FileContentResult>(contentType: "text/csv")
@@ -43,11 +50,10 @@ public static class RiskApiEndpointRouteBuilderExtensions
 
         api.MapPost("/model/reload", ModelEndpoints.ReloadAsync)
             .WithName("ReloadModel")
-            .WithSummary("Reload the champion model zip from disk now (needs the X-Reload-Key header)")
+            .WithSummary("Reload the champion model zip from disk now (operators)")
+            .RequireAuthorization(RiskPolicies.Operations)
             .Produces<ReloadResponse>()
-            .Produces<ReloadResponse>(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<ReloadResponse>(StatusCodes.Status422UnprocessableEntity);
 
         return endpoints;
     }

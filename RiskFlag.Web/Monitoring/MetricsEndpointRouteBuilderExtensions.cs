@@ -25,7 +25,8 @@ public static class MetricsEndpointRouteBuilderExtensions
         // Scrapes are not traffic: they stay out of the HTTP request metrics (the tracing filter skips them too).
         endpoints.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: NoStore, optionsName: null)
             .DisableHttpMetrics()
-            .ExcludeFromDescription();
+            .ExcludeFromDescription()
+            .RequireAuthorization(Identity.RiskPolicies.Metrics);
         return endpoints;
     }
 

@@ -9,17 +9,11 @@ using RiskFlag.Web.Serving;
 namespace RiskFlag.Web.Pages;
 
 /// <summary>
-/// The model registry: versions, aliases, promotion history, and the operator's promote and rollback. Moving the
+/// The model registry: versions, aliases, promotion history, and an operator's promote and rollback (recorded under the signed-in user). Moving the
 /// champion publishes its bundle to the served path; the file watcher then hot-reloads it, as after a CLI promotion.
 /// </summary>
-public sealed class ModelsModel(SiteRegistry registry, OpsKey opsKey, RiskEnginePool pool) : PageModel
+public sealed class ModelsModel(SiteRegistry registry, RiskEnginePool pool) : PageModel
 {
-    [BindProperty(Name = "ops_key")]
-    public string? Key { get; set; }
-
-    [BindProperty(Name = "changed_by")]
-    public string? ChangedBy { get; set; }
-
     [BindProperty(Name = "reason")]
     public string? Reason { get; set; }
 
@@ -34,17 +28,15 @@ public sealed class ModelsModel(SiteRegistry registry, OpsKey opsKey, RiskEngine
 
     public string? ServingVersion => pool.GetServedModel(ModelNames.Champion)?.Version;
 
-    public bool KeyConfigured => opsKey.IsConfigured;
-
     public string? Error { get; private set; }
 
     public string? Message { get; private set; }
 
     public void OnGet() => Load();
 
-    public IActionResult OnPostPromote() => Change(r => r.Promote(ChangedBy!.Trim(), Reason!.Trim(), Force));
+    public IActionResult OnPostPromote() => Change(r => r.Promote(User.Identity!.Name!, Reason!.Trim(), Force));
 
-    public IActionResult OnPostRollback() => Change(r => r.Rollback(ChangedBy!.Trim(), Reason!.Trim()));
+    public IActionResult OnPostRollback() => Change(r => r.Rollback(User.Identity!.Name!, Reason!.Trim()));
 
     /// <summary>Read from each version's file, so a version of an earlier build's format is shown as such.</summary>
     public ModelZipCheck FormatOf(RegisteredVersion version) => ModelZipCheck.Of(version.BundlePath);
@@ -54,20 +46,9 @@ public sealed class ModelsModel(SiteRegistry registry, OpsKey opsKey, RiskEngine
 
     private PageResult Change(Func<ModelRegistry, AliasChange> change)
     {
-        if (!opsKey.IsConfigured)
+        if (string.IsNullOrWhiteSpace(Reason))
         {
-            return Refuse(StatusCodes.Status403Forbidden, "Promotion over the web is disabled: set Model:ReloadKey (the operators' key) to enable it.");
-        }
-
-        if (!opsKey.Matches(Key))
-        {
-            return Refuse(string.IsNullOrEmpty(Key) ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden,
-                string.IsNullOrEmpty(Key) ? "Enter the operators' key." : "Wrong operators' key: nothing was changed.");
-        }
-
-        if (string.IsNullOrWhiteSpace(ChangedBy) || string.IsNullOrWhiteSpace(Reason))
-        {
-            return Refuse(StatusCodes.Status400BadRequest, "Say who you are and why: both are kept in the promotion history.");
+            return Refuse(StatusCodes.Status400BadRequest, "Say why: the reason is kept in the promotion history with your name.");
         }
 
         if (!registry.Exists)

@@ -8,9 +8,6 @@ public sealed class ModelOptions
     /// <summary>The champion model zip; a relative path is looked up from the content root, the working directory and the repository root.</summary>
     public string Path { get; set; } = "artifacts/risk-model.zip";
 
-    /// <summary>Shared secret for POST /api/model/reload (header X-Reload-Key); the endpoint is disabled while unset.</summary>
-    public string? ReloadKey { get; set; }
-
     /// <summary>Quiet time after the last file event before reloading, so a copy in progress is read once, whole.</summary>
     public int DebounceMilliseconds { get; set; } = 500;
 

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+
+using Npgsql;
+
+using RiskFlag.Tests.Decisions;
+using RiskFlag.Tests.Web;
+
+namespace RiskFlag.Tests.Access;
+
+/// <summary>With the decision log on PostgreSQL, users and roles live in the same database.</summary>
+[Collection(PostgresGroup.Name)]
+[Trait("Category", "Database")]
+public sealed class PostgresIdentityTests(PostgresServer server)
+{
+    [Fact]
+    public async Task Users_live_beside_the_decisions_and_survive_a_restart()
+    {
+        var connection = await NewDatabaseAsync();
+        using var model = ModelDirectory.With(TrainedBundles.Shared.Primary);
+        var settings = new Dictionary<string, string?> { ["Decisions:PostgresConnectionString"] = connection };
+
+        using (var first = new RiskFlagWebFactory(model, settings))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await first.CreateClient().GetAsync("/Decisions")).StatusCode);
+        }
+
+        using var second = new RiskFlagWebFactory(model, settings);
+        using var client = second.CreateAnonymousClient();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email = RiskFlagWebFactory.AdminEmail, password = RiskFlagWebFactory.Password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM \"AspNetUsers\"", db);
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
+        Assert.False(File.Exists(Path.Combine(model.Path, "identity.db")));
+    }
+
+    [Fact]
+    public async Task Two_sites_starting_together_on_an_empty_database_both_come_up()
+    {
+        var connection = await NewDatabaseAsync();
+        using var model = ModelDirectory.With(TrainedBundles.Shared.Primary);
+        var settings = new Dictionary<string, string?> { ["Decisions:PostgresConnectionString"] = connection };
+        using var one = new RiskFlagWebFactory(model, settings);
+        using var two = new RiskFlagWebFactory(model, settings);
+
+        var started = await Task.WhenAll(Task.Run(() => one.CreateClient().GetAsync("/api/model")), Task.Run(() => two.CreateClient().GetAsync("/api/model")));
+
+        Assert.All(started, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+    }
+
+    private async Task<string> NewDatabaseAsync()
+    {
+        var name = $"identity_{Guid.NewGuid():N}";
+        await using var admin = new NpgsqlConnection(server.ConnectionString);
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ToString();
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+using RiskFlag.Web.Decisions;
+using RiskFlag.Web.Serving;
+
+namespace RiskFlag.Web.Identity;
+
+public static class IdentityServiceCollectionExtensions
+{
+    /// <summary>Users and roles (ASP.NET Core Identity), cookie sign-in for the pages, bearer tokens for the API, the policies and sign-in limits.</summary>
+    public static IServiceCollection AddRiskIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+
+        services.AddRiskDataProtection();
+        services.AddDbContext<IdentityStore>((provider, options) =>
+        {
+            var decisions = provider.GetRequiredService<IOptions<DecisionOptions>>().Value;
+            if (!string.IsNullOrWhiteSpace(decisions.PostgresConnectionString))
+            {
+                options.UseNpgsql(decisions.PostgresConnectionString);
+                return;
+            }
+
+            var environment = provider.GetRequiredService<IHostEnvironment>();
+            var path = ModelPathResolver.Resolve(provider.GetRequiredService<IOptions<AuthOptions>>().Value.Database, environment.ContentRootPath, Directory.GetCurrentDirectory());
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            options.UseSqlite($"Data Source={path}");
+        });
+
+        services.AddIdentityCore<IdentityUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<IdentityStore>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        // A disabled user's or a changed password's cookie stops working within a minute, not at its expiry.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(SchemeSelector.Scheme)
+            .AddPolicyScheme(SchemeSelector.Scheme, "Cookie for pages, bearer token for the API", options => options.ForwardDefaultSelector = SchemeSelector.Select)
+            .AddCookie(IdentityConstants.ApplicationScheme, options =>
+            {
+                options.Cookie.Name = "riskflag.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.LoginPath = SignInPaths.SignIn;
+                options.LogoutPath = SignInPaths.SignOut;
+                options.AccessDeniedPath = SignInPaths.Denied;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ScrapeTokenHandler>(ScrapeTokenHandler.SchemeName, null);
+        services.AddSingleton<ScrapeToken>();
+        services.AddSingleton<AccessTokens>();
+
+        services.AddAuthorizationBuilder().AddRiskPolicies();
+        services.AddRateLimiter(_ => { });
+
+        // Read from the options when the services are built, not now: test hosts add their settings after registration.
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AuthOptions>>((identity, auth) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = auth.Value.LockoutAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.Value.LockoutMinutes);
+        });
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IOptions<AuthOptions>>((bearer, auth) =>
+            bearer.BearerTokenExpiration = TimeSpan.FromMinutes(auth.Value.TokenMinutes));
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>>((limits, auth) =>
+        {
+            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limits.OnRejected = RequestLimits.RejectAsync;
+            limits.GlobalLimiter = RequestLimits.Create(auth.Value);
+        });
+        services.AddHostedService<IdentityBootstrap>();
+        return services;
+    }
+}

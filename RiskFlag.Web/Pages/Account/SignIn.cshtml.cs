@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+using RiskFlag.Web.Identity;
+
+namespace RiskFlag.Web.Pages.Account;
+
+/// <summary>The pages' sign-in: Identity's password check with lockout, then the Identity cookie.</summary>
+[AllowAnonymous]
+public sealed class SignInModel(SignInManager<IdentityUser> signIn) : PageModel
+{
+    [BindProperty(Name = "email")]
+    public string? Email { get; set; }
+
+    [BindProperty(Name = "password")]
+    public string? Password { get; set; }
+
+    [BindProperty(Name = "returnUrl", SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool HasUsers { get; private set; } = true;
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync() => HasUsers = await signIn.UserManager.Users.AnyAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        HasUsers = await signIn.UserManager.Users.AnyAsync();
+        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
+        {
+            return Refuse(StatusCodes.Status400BadRequest, "Enter your e-mail and password.");
+        }
+
+        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            // Only a path on this site: never an open redirect.
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        return result.IsLockedOut
+            ? Refuse(StatusCodes.Status401Unauthorized, "This account is locked (too many failed sign-ins, or disabled): try again later or ask an administrator.")
+            : Refuse(StatusCodes.Status401Unauthorized, "Wrong e-mail or password.");
+    }
+
+    private PageResult Refuse(int status, string error)
+    {
+        Error = error;
+        Response.StatusCode = status;
+        return Page();
+    }
+}
