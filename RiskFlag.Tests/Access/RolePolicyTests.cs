@@ -65,6 +65,7 @@ public sealed class RolePolicyTests(ServedSite site) : IClassFixture<ServedSite>
     [InlineData(RiskRoles.Officer, "Predict", "Decisions")]
     [InlineData(RiskRoles.Auditor, "Decisions", "Batch")]
     [InlineData(RiskRoles.Operator, "Models", "Users")]
+    [InlineData(RiskRoles.Admin, "Users", "Sign in")]
     public async Task The_navigation_shows_only_what_the_role_may_open(string role, string shown, string hidden)
     {
         using var client = site.Factory.CreateClient(role);

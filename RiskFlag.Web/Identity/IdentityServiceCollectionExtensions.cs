@@ -64,6 +64,7 @@ public static class IdentityServiceCollectionExtensions
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ScrapeTokenHandler>(ScrapeTokenHandler.SchemeName, null);
         services.AddSingleton<ScrapeToken>();
         services.AddSingleton<AccessTokens>();
+        services.AddScoped<UserDirectory>();
 
         services.AddAuthorizationBuilder().AddRiskPolicies();
         services.AddRateLimiter(_ => { });

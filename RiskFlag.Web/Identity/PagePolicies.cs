@@ -14,6 +14,7 @@ public static class PagePolicies
         ["/Runs"] = RiskPolicies.Operations,
         ["/Run"] = RiskPolicies.Operations,
         ["/Runs/Compare"] = RiskPolicies.Operations,
+        ["/Admin/Users"] = RiskPolicies.Administration,
     };
 
     public static void Apply(RazorPagesOptions options)
