@@ -22,7 +22,11 @@ public sealed class DecisionQueueTests
             builder.ConfigureTestServices(services => services.AddSingleton<IDecisionLogStore>(store)));
         var client = factory.CreateClient();
 
-        for (var i = 0; i < 8; i++)
+        // The first decision is in the writer's hands (its append blocked) before the rest arrive, so what the queue
+        // holds does not depend on how soon the writer's loop runs.
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/predict", Applicants.ToJson(Applicants.Valid(seed: 0)))).StatusCode);
+        await Eventually.AssertAsync(() => Task.FromResult(store.Entered == 1), "the writer to hold the first decision");
+        for (var i = 1; i < 8; i++)
         {
             var response = await client.PostAsJsonAsync("/api/predict", Applicants.ToJson(Applicants.Valid(seed: i)));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -42,6 +46,9 @@ public sealed class DecisionQueueTests
     {
         private readonly SemaphoreSlim _gate = new(0);
         private int _appended;
+        private int _entered;
+
+        public int Entered => Volatile.Read(ref _entered);
 
         public void Release() => _gate.Release(int.MaxValue / 2);
 
@@ -49,6 +56,7 @@ public sealed class DecisionQueueTests
 
         public async Task AppendAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken = default)
         {
+            Interlocked.Increment(ref _entered);
             await _gate.WaitAsync(cancellationToken);
             Interlocked.Add(ref _appended, records.Count);
         }
