@@ -68,9 +68,10 @@ public sealed class RiskFlagWebFactory(ModelDirectory model, IReadOnlyDictionary
         var user = users.FindByEmailAsync(email).GetAwaiter().GetResult();
         if (user is null)
         {
-            user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-            Check(users.CreateAsync(user, Password).GetAwaiter().GetResult());
-            Check(users.AddToRoleAsync(user, r).GetAwaiter().GetResult());
+            // Made the way the Users page makes them.
+            var error = scope.ServiceProvider.GetRequiredService<UserDirectory>().CreateAsync(email, Password, [r]).GetAwaiter().GetResult();
+            Assert.True(error is null, error);
+            user = users.FindByEmailAsync(email).GetAwaiter().GetResult()!;
         }
 
         var principal = scope.ServiceProvider.GetRequiredService<SignInManager<IdentityUser>>().CreateUserPrincipalAsync(user).GetAwaiter().GetResult();
@@ -117,7 +118,4 @@ public sealed class RiskFlagWebFactory(ModelDirectory model, IReadOnlyDictionary
             configuration.AddInMemoryCollection(values);
         });
     }
-
-    private static void Check(IdentityResult result) =>
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
 }
