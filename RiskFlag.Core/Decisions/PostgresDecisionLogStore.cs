@@ -21,6 +21,8 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
         "decided_at, channel, model_version, request_id, income, age, experience, married, house_ownership, car_ownership, " +
         "profession, city, state, current_job_yrs, current_house_yrs, probability, threshold, flag, top_factors";
 
+    private const long SchemaLockKey = 0x5269736B44656369; // "RiskDeci"
+
     private const string CopySql = $"COPY decisions ({Columns}) FROM STDIN (FORMAT BINARY)";
 
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
@@ -29,11 +31,19 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
+    /// <summary>
+    /// Instances starting together on an empty database take turns: PostgreSQL's CREATE ... IF NOT EXISTS is not
+    /// safe against a concurrent create of the same table (it fails on the catalogue's unique index), so the DDL
+    /// runs in a transaction that first takes an advisory lock.
+    /// </summary>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.Transaction = transaction;
+        command.CommandText = $"""
+            SELECT pg_advisory_xact_lock({SchemaLockKey});
             CREATE TABLE IF NOT EXISTS decisions (
                 id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
                 decided_at BIGINT NOT NULL,
@@ -59,6 +69,7 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
             CREATE INDEX IF NOT EXISTS decisions_model_version ON decisions (model_version, decided_at);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>

@@ -37,5 +37,21 @@ public sealed class PostgresDecisionLogStoreTests : DecisionLogStoreContract, IA
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    [Fact]
+    public async Task Instances_creating_the_schema_at_once_on_an_empty_database_all_succeed()
+    {
+        var connection = new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Database = _database }.ToString();
+        var stores = Enumerable.Range(0, 6).Select(_ => new PostgresDecisionLogStore(connection)).ToList();
+        try
+        {
+            await Task.WhenAll(stores.Select(s => Task.Run(() => s.EnsureSchemaAsync())));
+            Assert.Equal(0L, await stores[0].CountAsync(new DecisionQuery()));
+        }
+        finally
+        {
+            stores.ForEach(s => s.Dispose());
+        }
+    }
+
     public void Dispose() => _store?.Dispose();
 }
