@@ -69,7 +69,7 @@ public sealed class RiskFlagWebFactory(ModelDirectory model, IReadOnlyDictionary
         if (user is null)
         {
             // Made the way the Users page makes them.
-            var error = scope.ServiceProvider.GetRequiredService<UserDirectory>().CreateAsync(email, Password, [r]).GetAwaiter().GetResult();
+            var error = scope.ServiceProvider.GetRequiredService<UserDirectory>().CreateAsync("test setup", email, Password, [r]).GetAwaiter().GetResult();
             Assert.True(error is null, error);
             user = users.FindByEmailAsync(email).GetAwaiter().GetResult()!;
         }

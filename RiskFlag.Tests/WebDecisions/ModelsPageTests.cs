@@ -3,11 +3,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
+using Microsoft.Extensions.DependencyInjection;
+
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.IO;
 using RiskFlag.Core.Registry;
 using RiskFlag.Tests.Web;
 using RiskFlag.Training.Pipeline;
+using RiskFlag.Web.Audit;
 using RiskFlag.Web.Identity;
 
 namespace RiskFlag.Tests.WebDecisions;
@@ -82,6 +85,13 @@ public sealed class ModelsPageTests : IDisposable
         await Eventually.AssertAsync(async () => await ServingVersionAsync() == Primary.Manifest.Version, "the previous bundle to be served again");
         Assert.Contains(">rollback<", html, StringComparison.Ordinal);
         Assert.Contains($"<td>{RiskFlagWebFactory.EmailOf(RiskRoles.Operator)}</td>", html, StringComparison.Ordinal);
+
+        using var scope = _factory.Services.CreateScope();
+        var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+        var promoted = Assert.Single(await trail.ReadAsync(AuditActions.ModelPromoted, before: null));
+        Assert.Equal((RiskFlagWebFactory.EmailOf(RiskRoles.Operator), "champion", "v1 → v2: better recall"), (promoted.Actor, promoted.Target, promoted.Detail));
+        var rolledBack = Assert.Single(await trail.ReadAsync(AuditActions.ModelRolledBack, before: null));
+        Assert.Equal("v2 → v1: better recall", rolledBack.Detail);
     }
 
     [Theory]

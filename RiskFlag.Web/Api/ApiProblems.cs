@@ -5,10 +5,11 @@ namespace RiskFlag.Web.Api;
 /// <summary>The RFC 7807 answers the API gives, worded once.</summary>
 public static class ApiProblems
 {
-    public static IResult NoModel(string modelPath) => Results.Problem(
+    /// <summary>Names no server path: the operator finds it on the health check and the Models page.</summary>
+    public static IResult NoModel() => Results.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable,
         title: "No model is loaded",
-        detail: $"The site has no model to score with. Train one so that {modelPath} exists; it is picked up automatically.");
+        detail: "The site has no model to score with. Train one and publish it to the served model path (Model:Path); it is picked up automatically.");
 
     public static IResult TooLarge(long maxBytes) => Results.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,

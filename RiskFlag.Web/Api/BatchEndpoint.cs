@@ -36,7 +36,7 @@ public static class BatchEndpoint
 
         if (scoring.Champion is not { } model)
         {
-            return ApiProblems.NoModel(scoring.ChampionPath);
+            return ApiProblems.NoModel();
         }
 
         var maxBytes = options.Value.MaxUploadBytes;

@@ -25,7 +25,7 @@ public static class PredictEndpoint
         // One read of the reference: a swap during this request does not mix two models in one answer.
         if (scoring.Champion is not { } model)
         {
-            return ApiProblems.NoModel(scoring.ChampionPath);
+            return ApiProblems.NoModel();
         }
 
         var maxBytes = options.Value.MaxPredictBytes;

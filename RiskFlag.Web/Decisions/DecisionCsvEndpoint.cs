@@ -5,6 +5,7 @@ using CsvHelper;
 using RiskFlag.Core.Decisions;
 using RiskFlag.Core.Domain;
 using RiskFlag.Core.IO;
+using RiskFlag.Web.Audit;
 
 namespace RiskFlag.Web.Decisions;
 
@@ -24,7 +25,7 @@ public static class DecisionCsvEndpoint
 
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { NewLine = "\n" };
 
-    public static async Task HandleAsync(HttpContext context, IDecisionLogStore store)
+    public static async Task HandleAsync(HttpContext context, IDecisionLogStore store, AuditTrail audit)
     {
         var filter = DecisionFilter.FromQuery(context.Request.Query, out var problems);
         if (problems.Count > 0)
@@ -38,6 +39,9 @@ public static class DecisionCsvEndpoint
         }
 
         var cancellationToken = context.RequestAborted;
+        var filterText = filter.ToQueryString();
+        await audit.RecordAsync(context.User.Identity!.Name!, AuditActions.DecisionsExported, "decisions", filterText.Length == 0 ? "no filter" : filterText, cancellationToken);
+
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"decisions-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv\"";
 

@@ -1,12 +1,13 @@
 using System.Data.Common;
+using System.Reflection;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace RiskFlag.Web.Identity;
 
-/// <summary>Creates Identity's tables when they are missing, also inside a database that already holds the decision log.</summary>
+/// <summary>Brings the user store's tables to the current version at start, one instance at a time.</summary>
 public static class IdentitySchema
 {
     /// <summary>PostgreSQL's session advisory lock key for the start-up work on the user store.</summary>
@@ -29,31 +30,29 @@ public static class IdentitySchema
         return new AdvisoryLock(store);
     }
 
+    /// <summary>Applies the store's EF Core migrations (it creates the tables, also beside the decision log).</summary>
     public static async Task EnsureAsync(IdentityStore store, CancellationToken cancellationToken)
     {
-        var creator = store.GetService<IRelationalDatabaseCreator>();
-        if (!await creator.ExistsAsync(cancellationToken))
-        {
-            await creator.CreateAsync(cancellationToken);
-        }
+        await AdoptTablesMadeBeforeMigrationsAsync(store, cancellationToken);
+        await store.Database.MigrateAsync(cancellationToken);
+    }
 
-        if (await TablesExistAsync(store, cancellationToken))
+    /// <summary>
+    /// A store first created before it had migrations holds exactly the first migration's tables but no history; it
+    /// is recorded as applied, so the later migrations run on it instead of the first one failing on existing tables.
+    /// </summary>
+    private static async Task AdoptTablesMadeBeforeMigrationsAsync(IdentityStore store, CancellationToken cancellationToken)
+    {
+        var history = store.GetService<IHistoryRepository>();
+        if (await history.ExistsAsync(cancellationToken) || !await TablesExistAsync(store, cancellationToken))
         {
             return;
         }
 
-        try
-        {
-            await creator.CreateTablesAsync(cancellationToken);
-        }
-        catch (DbException)
-        {
-            // Another instance may have created them first; if not, this is the real failure.
-            if (!await TablesExistAsync(store, cancellationToken))
-            {
-                throw;
-            }
-        }
+        var first = store.Database.GetMigrations().First();
+        var version = typeof(Migration).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
+        var script = history.GetCreateIfNotExistsScript() + history.GetInsertScript(new HistoryRow(first, version));
+        await store.Database.ExecuteSqlRawAsync(script, cancellationToken);
     }
 
     private static async Task<bool> TablesExistAsync(IdentityStore store, CancellationToken cancellationToken)

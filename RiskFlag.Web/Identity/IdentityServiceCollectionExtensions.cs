@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using RiskFlag.Web.Audit;
 using RiskFlag.Web.Decisions;
+using RiskFlag.Web.Identity.ApiKeys;
 using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Web.Identity;
@@ -17,20 +20,19 @@ public static class IdentityServiceCollectionExtensions
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
 
         services.AddRiskDataProtection();
-        services.AddDbContext<IdentityStore>((provider, options) =>
+        services.AddDbContext<SqliteIdentityStore>((provider, options) =>
         {
-            var decisions = provider.GetRequiredService<IOptions<DecisionOptions>>().Value;
-            if (!string.IsNullOrWhiteSpace(decisions.PostgresConnectionString))
-            {
-                options.UseNpgsql(decisions.PostgresConnectionString);
-                return;
-            }
-
             var environment = provider.GetRequiredService<IHostEnvironment>();
             var path = ModelPathResolver.Resolve(provider.GetRequiredService<IOptions<AuthOptions>>().Value.Database, environment.ContentRootPath, Directory.GetCurrentDirectory());
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             options.UseSqlite($"Data Source={path}");
         });
+        services.AddDbContext<PostgresIdentityStore>((provider, options) =>
+            options.UseNpgsql(provider.GetRequiredService<IOptions<DecisionOptions>>().Value.PostgresConnectionString));
+        services.AddScoped<IdentityStore>(provider =>
+            string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<DecisionOptions>>().Value.PostgresConnectionString)
+                ? provider.GetRequiredService<SqliteIdentityStore>()
+                : provider.GetRequiredService<PostgresIdentityStore>());
 
         services.AddIdentityCore<IdentityUser>(options =>
             {
@@ -61,10 +63,14 @@ public static class IdentityServiceCollectionExtensions
                 options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
             })
             .AddBearerToken(IdentityConstants.BearerScheme)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ScrapeTokenHandler>(ScrapeTokenHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, ScrapeTokenHandler>(ScrapeTokenHandler.SchemeName, null);
         services.AddSingleton<ScrapeToken>();
         services.AddSingleton<AccessTokens>();
         services.AddScoped<UserDirectory>();
+        services.AddSingleton<ApiKeyCache>();
+        services.AddScoped<ApiKeyDirectory>();
+        services.AddScoped<AuditTrail>();
 
         services.AddAuthorizationBuilder().AddRiskPolicies();
         services.AddRateLimiter(_ => { });

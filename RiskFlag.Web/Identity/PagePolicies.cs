@@ -15,6 +15,8 @@ public static class PagePolicies
         ["/Run"] = RiskPolicies.Operations,
         ["/Runs/Compare"] = RiskPolicies.Operations,
         ["/Admin/Users"] = RiskPolicies.Administration,
+        ["/Admin/ApiKeys"] = RiskPolicies.Administration,
+        ["/Admin/Audit"] = RiskPolicies.Administration,
     };
 
     public static void Apply(RazorPagesOptions options)

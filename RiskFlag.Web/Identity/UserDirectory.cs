@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
+using RiskFlag.Web.Audit;
+
 namespace RiskFlag.Web.Identity;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace RiskFlag.Web.Identity;
 /// account for good and changes its security stamp, so its cookie stops working within a minute. Nothing here may
 /// leave the site without an enabled administrator.
 /// </summary>
-public sealed class UserDirectory(UserManager<IdentityUser> users)
+public sealed class UserDirectory(UserManager<IdentityUser> users, AuditTrail audit)
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync()
     {
@@ -22,7 +24,7 @@ public sealed class UserDirectory(UserManager<IdentityUser> users)
         return summaries;
     }
 
-    public async Task<string?> CreateAsync(string email, string password, IReadOnlyCollection<string> roles)
+    public async Task<string?> CreateAsync(string actor, string email, string password, IReadOnlyCollection<string> roles)
     {
         if (Unknown(roles) is { } problem)
         {
@@ -36,10 +38,11 @@ public sealed class UserDirectory(UserManager<IdentityUser> users)
             return Describe(created);
         }
 
-        return roles.Count == 0 ? null : Describe(await users.AddToRolesAsync(user, roles));
+        var outcome = roles.Count == 0 ? null : Describe(await users.AddToRolesAsync(user, roles));
+        return await AuditedAsync(outcome, actor, AuditActions.UserCreated, email, RolesText(roles));
     }
 
-    public async Task<string?> SetRolesAsync(string email, IReadOnlyCollection<string> roles)
+    public async Task<string?> SetRolesAsync(string actor, string email, IReadOnlyCollection<string> roles)
     {
         if (Unknown(roles) is { } problem)
         {
@@ -64,10 +67,11 @@ public sealed class UserDirectory(UserManager<IdentityUser> users)
         }
 
         var added = await users.AddToRolesAsync(user, roles.Except(current));
-        return added.Succeeded ? Describe(await users.UpdateSecurityStampAsync(user)) : Describe(added);
+        var outcome = added.Succeeded ? Describe(await users.UpdateSecurityStampAsync(user)) : Describe(added);
+        return await AuditedAsync(outcome, actor, AuditActions.UserRolesChanged, email, $"{RolesText(current)} → {RolesText(roles)}");
     }
 
-    public async Task<string?> SetDisabledAsync(string email, bool disabled)
+    public async Task<string?> SetDisabledAsync(string actor, string email, bool disabled)
     {
         if (await users.FindByEmailAsync(email) is not { } user)
         {
@@ -81,8 +85,21 @@ public sealed class UserDirectory(UserManager<IdentityUser> users)
 
         await users.SetLockoutEnabledAsync(user, true);
         var locked = await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
-        return locked.Succeeded ? Describe(await users.UpdateSecurityStampAsync(user)) : Describe(locked);
+        var outcome = locked.Succeeded ? Describe(await users.UpdateSecurityStampAsync(user)) : Describe(locked);
+        return await AuditedAsync(outcome, actor, disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, email, string.Empty);
     }
+
+    private async Task<string?> AuditedAsync(string? problem, string actor, string action, string email, string detail)
+    {
+        if (problem is null)
+        {
+            await audit.RecordAsync(actor, action, email, detail);
+        }
+
+        return problem;
+    }
+
+    private static string RolesText(IEnumerable<string> roles) => roles.Any() ? string.Join(", ", roles.Order(StringComparer.Ordinal)) : "no role";
 
     private static bool IsDisabled(IdentityUser user) => user.LockoutEnd == DateTimeOffset.MaxValue;
 

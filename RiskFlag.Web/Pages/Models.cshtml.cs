@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.Registry;
+using RiskFlag.Web.Audit;
 using RiskFlag.Web.Registry;
 using RiskFlag.Web.Serving;
 
@@ -12,7 +13,7 @@ namespace RiskFlag.Web.Pages;
 /// The model registry: versions, aliases, promotion history, and an operator's promote and rollback (recorded under the signed-in user). Moving the
 /// champion publishes its bundle to the served path; the file watcher then hot-reloads it, as after a CLI promotion.
 /// </summary>
-public sealed class ModelsModel(SiteRegistry registry, RiskEnginePool pool) : PageModel
+public sealed class ModelsModel(SiteRegistry registry, RiskEnginePool pool, AuditTrail audit) : PageModel
 {
     [BindProperty(Name = "reason")]
     public string? Reason { get; set; }
@@ -34,9 +35,9 @@ public sealed class ModelsModel(SiteRegistry registry, RiskEnginePool pool) : Pa
 
     public void OnGet() => Load();
 
-    public IActionResult OnPostPromote() => Change(r => r.Promote(User.Identity!.Name!, Reason!.Trim(), Force));
+    public Task<IActionResult> OnPostPromoteAsync() => ChangeAsync(AuditActions.ModelPromoted, r => r.Promote(User.Identity!.Name!, Reason!.Trim(), Force));
 
-    public IActionResult OnPostRollback() => Change(r => r.Rollback(User.Identity!.Name!, Reason!.Trim()));
+    public Task<IActionResult> OnPostRollbackAsync() => ChangeAsync(AuditActions.ModelRolledBack, r => r.Rollback(User.Identity!.Name!, Reason!.Trim()));
 
     /// <summary>Read from each version's file, so a version of an earlier build's format is shown as such.</summary>
     public ModelZipCheck FormatOf(RegisteredVersion version) => ModelZipCheck.Of(version.BundlePath);
@@ -44,7 +45,7 @@ public sealed class ModelsModel(SiteRegistry registry, RiskEnginePool pool) : Pa
     public IEnumerable<string> AliasesOf(int version) =>
         State is null ? [] : State.Aliases.Where(a => a.Value == version).Select(a => a.Key).Order(StringComparer.Ordinal);
 
-    private PageResult Change(Func<ModelRegistry, AliasChange> change)
+    private async Task<IActionResult> ChangeAsync(string action, Func<ModelRegistry, AliasChange> change)
     {
         if (string.IsNullOrWhiteSpace(Reason))
         {
@@ -59,6 +60,7 @@ public sealed class ModelsModel(SiteRegistry registry, RiskEnginePool pool) : Pa
         try
         {
             var done = change(registry.Open());
+            await audit.RecordAsync(User.Identity!.Name!, action, done.Alias, $"{(done.FromVersion is { } was ? $"v{was}" : "unset")} → v{done.ToVersion}{(Force ? " (override)" : "")}: {Reason!.Trim()}", HttpContext.RequestAborted);
             Message = $"{done.Alias} is now v{done.ToVersion} (was {(done.FromVersion is { } from ? $"v{from}" : "unset")}). The site reloads the published bundle in a moment.";
         }
         catch (RegistryException e)

@@ -28,13 +28,15 @@ public sealed class UsersModel(UserDirectory directory) : PageModel
     public Task<IActionResult> OnPostCreateAsync() =>
         string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password)
             ? DoneAsync(Task.FromResult<string?>("Enter the new user's e-mail and a password."), string.Empty)
-            : DoneAsync(directory.CreateAsync(Email.Trim(), Password, Roles), $"Created {Email.Trim()}.");
+            : DoneAsync(directory.CreateAsync(Actor, Email.Trim(), Password, Roles), $"Created {Email.Trim()}.");
 
-    public Task<IActionResult> OnPostRolesAsync() => DoneAsync(directory.SetRolesAsync(Email?.Trim() ?? string.Empty, Roles), $"Roles of {Email} set.");
+    public Task<IActionResult> OnPostRolesAsync() => DoneAsync(directory.SetRolesAsync(Actor, Email?.Trim() ?? string.Empty, Roles), $"Roles of {Email} set.");
 
-    public Task<IActionResult> OnPostDisableAsync() => DoneAsync(directory.SetDisabledAsync(Email?.Trim() ?? string.Empty, disabled: true), $"{Email} disabled.");
+    public Task<IActionResult> OnPostDisableAsync() => DoneAsync(directory.SetDisabledAsync(Actor, Email?.Trim() ?? string.Empty, disabled: true), $"{Email} disabled.");
 
-    public Task<IActionResult> OnPostEnableAsync() => DoneAsync(directory.SetDisabledAsync(Email?.Trim() ?? string.Empty, disabled: false), $"{Email} enabled.");
+    public Task<IActionResult> OnPostEnableAsync() => DoneAsync(directory.SetDisabledAsync(Actor, Email?.Trim() ?? string.Empty, disabled: false), $"{Email} enabled.");
+
+    private string Actor => User.Identity!.Name!;
 
     private async Task<IActionResult> DoneAsync(Task<string?> change, string success)
     {
