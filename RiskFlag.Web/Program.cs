@@ -15,6 +15,12 @@ builder.Services.AddDecisionLog(builder.Configuration);
 builder.Services.AddOperatorPages(builder.Configuration);
 builder.Services.AddRiskIdentity(builder.Configuration);
 
+if (AccessCommandLine.Handles(args))
+{
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    return await AccessCommandLine.RunAsync(builder.Build().Services, args, Console.In, Console.Out, Console.Error);
+}
+
 var app = builder.Build();
 app.UseRiskPipeline();
 app.MapHealth();
@@ -23,7 +29,8 @@ app.MapMetrics();
 app.MapRiskApi();
 app.MapRiskPages();
 app.MapOperatorEndpoints();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -83,7 +83,7 @@ public sealed partial class IdentityBootstrap(IServiceScopeFactory scopes, IOpti
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No users yet, so nobody can sign in: set Auth__AdminPassword (and Auth__AdminEmail, default {Email}) and restart to create an administrator")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No users yet, so nobody can sign in: set Auth__AdminPassword (and Auth__AdminEmail, default {Email}) and restart to create an administrator, or run: RiskFlag.Web users create <email> --roles admin")]
     private static partial void LogNoAdministrator(ILogger logger, string email);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the administrator {Email} from Auth:AdminPassword")]

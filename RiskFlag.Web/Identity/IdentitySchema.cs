@@ -55,17 +55,13 @@ public static class IdentitySchema
         await store.Database.ExecuteSqlRawAsync(script, cancellationToken);
     }
 
+    /// <summary>Asks the catalogue rather than querying the table, so a new store does not log a failed command.</summary>
     private static async Task<bool> TablesExistAsync(IdentityStore store, CancellationToken cancellationToken)
     {
-        try
-        {
-            await store.Roles.AnyAsync(cancellationToken);
-            return true;
-        }
-        catch (DbException)
-        {
-            return false;
-        }
+        var count = store.Database.IsNpgsql()
+            ? store.Database.SqlQuery<int>($"SELECT COUNT(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'AspNetRoles'")
+            : store.Database.SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = 'AspNetRoles'");
+        return await count.SingleAsync(cancellationToken) > 0;
     }
 
     private sealed class AdvisoryLock(IdentityStore store) : IAsyncDisposable

@@ -89,7 +89,8 @@ public static class IdentityServiceCollectionExtensions
             limits.OnRejected = RequestLimits.RejectAsync;
             limits.GlobalLimiter = RequestLimits.Create(auth.Value);
         });
-        services.AddHostedService<IdentityBootstrap>();
+        services.AddSingleton<IdentityBootstrap>();
+        services.AddHostedService(provider => provider.GetRequiredService<IdentityBootstrap>());
         return services;
     }
 }
