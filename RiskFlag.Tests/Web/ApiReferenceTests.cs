@@ -55,6 +55,26 @@ public sealed partial class ApiReferenceTests(ServedSite site) : IClassFixture<S
             answer["top_factors"]![0]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Every_operation_but_the_sign_in_asks_for_the_bearer_credential_and_says_what_401_and_403_mean()
+    {
+        var document = JsonNode.Parse(await _client.GetStringAsync(ApiReferenceExtensions.DocumentPath))!;
+        Assert.Equal("bearer", document["components"]!["securitySchemes"]![ApiSecurity.SchemeName]!["scheme"]!.GetValue<string>());
+
+        var operations = document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject().Select(o => (Name: $"{o.Key} {path.Key}", Operation: o.Value!))).ToList();
+        Assert.Contains(operations, o => o.Name == "post /api/predict");
+        foreach (var (name, operation) in operations)
+        {
+            var secured = operation["security"]?.AsArray().Any(r => r!.AsObject().ContainsKey(ApiSecurity.SchemeName)) == true;
+            Assert.True(secured == (name != "post /api/auth/login"), $"{name}: secured {secured}");
+            if (secured)
+            {
+                Assert.NotNull(operation["responses"]!["401"]);
+                Assert.NotNull(operation["responses"]!["403"]);
+            }
+        }
+    }
+
     [GeneratedRegex("<script[^>]*\\ssrc=\"([^\"]+)\"")]
     private static partial Regex ScriptSource();
 }

@@ -42,13 +42,4 @@ public sealed class BatchResultStoreTests : IDisposable
     }
 
     public void Dispose() => _work.Delete(recursive: true);
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

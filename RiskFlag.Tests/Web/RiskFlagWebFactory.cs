@@ -43,12 +43,18 @@ public sealed class RiskFlagWebFactory(ModelDirectory model, IReadOnlyDictionary
     }
 
     /// <summary>A client without credentials that does not follow redirects, so a page's redirect to the sign-in page is seen.</summary>
-    public HttpClient CreateAnonymousClient()
+    public HttpClient CreateAnonymousClient(Uri? baseAddress = null)
     {
         _anonymous.Value = true;
         try
         {
-            return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false };
+            if (baseAddress is not null)
+            {
+                options.BaseAddress = baseAddress;
+            }
+
+            return CreateClient(options);
         }
         finally
         {

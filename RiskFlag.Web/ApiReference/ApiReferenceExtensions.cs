@@ -8,7 +8,10 @@ public static class ApiReferenceExtensions
     public const string ReferencePath = "/api/reference";
 
     public static IServiceCollection AddRiskApiReference(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddOperationTransformer<ApiExamples>());
+        services.AddOpenApi(options => options
+            .AddDocumentTransformer<ApiSecurity>()
+            .AddOperationTransformer<ApiSecurity>()
+            .AddOperationTransformer<ApiExamples>());
 
     /// <summary>The OpenAPI document and a readable reference over it (Scalar; its script is served by the site, no CDN).</summary>
     public static WebApplication MapRiskApiReference(this WebApplication app)

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using RiskFlag.Web.Audit;
 using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Identity.ApiKeys;
+using RiskFlag.Web.Identity.SingleSignOn;
 using RiskFlag.Web.Serving;
 
 namespace RiskFlag.Web.Identity;
@@ -64,7 +65,8 @@ public static class IdentityServiceCollectionExtensions
             })
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null)
-            .AddScheme<AuthenticationSchemeOptions, ScrapeTokenHandler>(ScrapeTokenHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ScrapeTokenHandler>(ScrapeTokenHandler.SchemeName, null)
+            .AddRiskSingleSignOn(configuration);
         services.AddSingleton<ScrapeToken>();
         services.AddSingleton<AccessTokens>();
         services.AddScoped<UserDirectory>();
@@ -81,8 +83,10 @@ public static class IdentityServiceCollectionExtensions
             identity.Lockout.MaxFailedAccessAttempts = auth.Value.LockoutAttempts;
             identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.Value.LockoutMinutes);
         });
-        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IOptions<AuthOptions>>((bearer, auth) =>
-            bearer.BearerTokenExpiration = TimeSpan.FromMinutes(auth.Value.TokenMinutes));
+        services.AddSingleton<ValidatedCredentials>();
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .Configure<IOptions<AuthOptions>>((bearer, auth) => bearer.BearerTokenExpiration = TimeSpan.FromMinutes(auth.Value.TokenMinutes))
+            .PostConfigure<ValidatedCredentials>((bearer, cache) => bearer.BearerTokenProtector = new CachedTicketProtector(bearer.BearerTokenProtector, cache));
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<AuthOptions>>((limits, auth) =>
         {
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Identity;
 
 using RiskFlag.Web.ApiReference;
 using RiskFlag.Web.Identity.ApiKeys;
+using RiskFlag.Web.Identity.SingleSignOn;
 
 namespace RiskFlag.Web.Identity;
 
 /// <summary>
-/// Which sign-in a request is checked against: an API key or a bearer token when it sends one, and for the API and /metrics always
-/// (so they answer 401, not a redirect); the pages use the Identity cookie and redirect to the sign-in page.
+/// Which sign-in a request is checked against: an API key, the authority's JWT or Identity's bearer token when it sends one, and for the API and /metrics always
+/// (so they answer 401, not a redirect); the pages use the single sign-on cookie when they hold one, else the Identity cookie,
+/// and redirect to the sign-in page.
 /// </summary>
 public static class SchemeSelector
 {
@@ -17,11 +19,25 @@ public static class SchemeSelector
     {
         if (context.Request.Headers.Authorization.Count > 0)
         {
-            return ApiKeyText.LooksLikeKey(BearerToken.Of(context.Request)) ? ApiKeyHandler.SchemeName : IdentityConstants.BearerScheme;
+            var token = BearerToken.Of(context.Request);
+            if (ApiKeyText.LooksLikeKey(token))
+            {
+                return ApiKeyHandler.SchemeName;
+            }
+
+            // A JWT has three dot-separated parts; Identity's own tokens have none.
+            return token?.Count(c => c == '.') == 2 && context.IsSingleSignOnConfigured() ? SingleSignOnSchemes.Jwt : IdentityConstants.BearerScheme;
         }
 
         var path = context.Request.Path;
         var isApi = (path.StartsWithSegments("/api") && !path.StartsWithSegments(ApiReferenceExtensions.ReferencePath)) || path.StartsWithSegments(Monitoring.MetricsEndpointRouteBuilderExtensions.MetricsPath);
-        return isApi ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
+        if (isApi)
+        {
+            return IdentityConstants.BearerScheme;
+        }
+
+        return context.Request.Cookies.ContainsKey(SingleSignOnSchemes.CookieName) && context.IsSingleSignOnConfigured()
+            ? SingleSignOnSchemes.Cookie
+            : IdentityConstants.ApplicationScheme;
     }
 }

@@ -3,14 +3,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 using RiskFlag.Web.Identity;
+using RiskFlag.Web.Identity.SingleSignOn;
 
 namespace RiskFlag.Web.Pages.Account;
 
-/// <summary>The pages' sign-in: Identity's password check with lockout, then the Identity cookie.</summary>
+/// <summary>The pages' sign-in: Identity's password check with lockout, then the Identity cookie; or the authority's, when set up.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<IdentityUser> signIn) : PageModel
+public sealed class SignInModel(SignInManager<IdentityUser> signIn, IOptions<SingleSignOnOptions> singleSignOn) : PageModel
 {
     [BindProperty(Name = "email")]
     public string? Email { get; set; }
@@ -25,7 +27,17 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn) : PageModel
 
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync() => HasUsers = await signIn.UserManager.Users.AnyAsync();
+    /// <summary>The authority's name on the button, when single sign-on is set up.</summary>
+    public string? SingleSignOn => singleSignOn.Value.IsConfigured ? singleSignOn.Value.DisplayName : null;
+
+    public async Task OnGetAsync(string? sso)
+    {
+        HasUsers = await signIn.UserManager.Users.AnyAsync();
+        if (sso == "failed")
+        {
+            Error = "Single sign-on did not complete: try again, or ask an administrator whether your account may use this site.";
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 using RiskFlag.Web.Identity;
+using RiskFlag.Web.Identity.SingleSignOn;
 
 namespace RiskFlag.Web.Pages.Account;
 
@@ -18,6 +20,12 @@ public sealed class SignOutModel(SignInManager<IdentityUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
+        if (HttpContext.IsSingleSignOnConfigured())
+        {
+            // The site's session only: the authority's own session is its business (and other applications').
+            await HttpContext.SignOutAsync(SingleSignOnSchemes.Cookie);
+        }
+
         return LocalRedirect(SignInPaths.SignIn);
     }
 }
