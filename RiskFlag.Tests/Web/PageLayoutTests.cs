@@ -12,7 +12,7 @@ public sealed class PageLayoutTests(BrowserSite site) : IClassFixture<BrowserSit
     public static TheoryData<string, int> Pages()
     {
         var data = new TheoryData<string, int>();
-        foreach (var path in new[] { "/", "/Batch", "/Model", "/Models", "/Runs", "/Decisions" })
+        foreach (var path in new[] { "/", "/Batch", "/Model", "/Models", "/Runs", "/Decisions", "/Admin/Users", "/Admin/ApiKeys", "/Admin/Audit", "/Account/SignIn" })
         {
             data.Add(path, 1280);
             data.Add(path, 390);

@@ -10,6 +10,7 @@ public static class IdentityEndpointRouteBuilderExtensions
             .WithName("Login")
             .WithSummary("Exchange an e-mail and password for a bearer token (send it as Authorization: Bearer <accessToken>)")
             .AllowAnonymous()
+            .RequireRateLimiting(RequestLimits.SignIn)
             .DisableAntiforgery()
             .Produces(StatusCodes.Status200OK)
             .ProducesValidationProblem()

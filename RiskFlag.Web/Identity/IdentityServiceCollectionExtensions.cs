@@ -69,6 +69,7 @@ public static class IdentityServiceCollectionExtensions
             .AddRiskSingleSignOn(configuration);
         services.AddSingleton<ScrapeToken>();
         services.AddSingleton<AccessTokens>();
+        services.AddSingleton<SignInDecoy>();
         services.AddScoped<UserDirectory>();
         services.AddSingleton<ApiKeyCache>();
         services.AddScoped<ApiKeyDirectory>();
@@ -91,7 +92,7 @@ public static class IdentityServiceCollectionExtensions
         {
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limits.OnRejected = RequestLimits.RejectAsync;
-            limits.GlobalLimiter = RequestLimits.Create(auth.Value);
+            RequestLimits.AddPolicies(limits, auth.Value);
         });
         services.AddSingleton<IdentityBootstrap>();
         services.AddHostedService(provider => provider.GetRequiredService<IdentityBootstrap>());

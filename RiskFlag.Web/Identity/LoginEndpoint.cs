@@ -7,7 +7,7 @@ namespace RiskFlag.Web.Identity;
 /// <summary>POST /api/auth/login: e-mail and password for an Identity bearer token, the shape of MapIdentityApi's /login.</summary>
 public static class LoginEndpoint
 {
-    public static async Task<IResult> HandleAsync(LoginRequest request, SignInManager<IdentityUser> signIn, AccessTokens tokens)
+    public static async Task<IResult> HandleAsync(LoginRequest request, SignInManager<IdentityUser> signIn, AccessTokens tokens, SignInDecoy decoy)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -19,8 +19,8 @@ public static class LoginEndpoint
         }
 
         var user = await signIn.UserManager.FindByEmailAsync(request.Email.Trim());
-        // Identity's password check with its lockout; a user that does not exist fails the same way as a wrong password.
-        var result = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        // Identity's password check with its lockout; a user that does not exist fails the same way, and as slowly, as a wrong password.
+        var result = user is null ? decoy.Refuse(signIn.UserManager, request.Password) : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return TypedResults.Json(tokens.Issue(await signIn.CreateUserPrincipalAsync(user!)), ApiJson.Context.AccessTokenResponse);

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
 using RiskFlag.Web.Api;
 using RiskFlag.Web.Batch;
+using RiskFlag.Web.Identity;
 using RiskFlag.Web.Scoring;
 
 namespace RiskFlag.Web.Pages;
@@ -17,6 +19,7 @@ namespace RiskFlag.Web.Pages;
 /// file over the limit would surface as an unexplained error instead of the message below.
 /// </summary>
 [IgnoreAntiforgeryToken]
+[EnableRateLimiting(RequestLimits.Scoring)]
 public sealed class BatchModel(
     RiskScoringService scoring,
     BatchRunner runner,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.Domain;
@@ -9,6 +10,7 @@ using RiskFlag.Core.Scoring;
 using RiskFlag.Core.Vocabulary;
 using RiskFlag.Web.Applicants;
 using RiskFlag.Web.Forms;
+using RiskFlag.Web.Identity;
 using RiskFlag.Web.Monitoring;
 using RiskFlag.Web.Scoring;
 using RiskFlag.Web.Serving;
@@ -16,6 +18,7 @@ using RiskFlag.Web.Serving;
 namespace RiskFlag.Web.Pages;
 
 /// <summary>The applicant form: the old Flask page's fields plus the four it lacked, validated by the core rules.</summary>
+[EnableRateLimiting(RequestLimits.Scoring)]
 public sealed class IndexModel(RiskScoringService scoring) : PageModel
 {
     private static readonly IReadOnlyList<string> FallbackProfessions = [.. KnownProfessions.All.Select(TextNormalizer.Display)];

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ namespace RiskFlag.Web.Pages.Account;
 
 /// <summary>The pages' sign-in: Identity's password check with lockout, then the Identity cookie; or the authority's, when set up.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<IdentityUser> signIn, IOptions<SingleSignOnOptions> singleSignOn) : PageModel
+[EnableRateLimiting(RequestLimits.SignIn)]
+public sealed class SignInModel(SignInManager<IdentityUser> signIn, SignInDecoy decoy, IOptions<SingleSignOnOptions> singleSignOn) : PageModel
 {
     [BindProperty(Name = "email")]
     public string? Email { get; set; }
@@ -47,7 +49,8 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, IOptions<Sin
             return Refuse(StatusCodes.Status400BadRequest, "Enter your e-mail and password.");
         }
 
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        var user = await signIn.UserManager.FindByEmailAsync(Email.Trim());
+        var result = user is null ? decoy.Refuse(signIn.UserManager, Password) : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             // Only a path on this site: never an open redirect.
