@@ -24,7 +24,9 @@ public sealed partial class ApiKeyTests : IDisposable
     [Fact]
     public async Task A_key_scores_with_its_role_and_stops_working_the_moment_it_is_revoked()
     {
+        Assert.Contains("id=\"no-keys\"", await _admin.Client.GetStringAsync("/Admin/ApiKeys"), StringComparison.Ordinal);
         var key = await CreateAsync("loan-intake", RiskRoles.Officer);
+        Assert.DoesNotContain("id=\"no-keys\"", await _admin.Client.GetStringAsync("/Admin/ApiKeys"), StringComparison.Ordinal);
         using var service = ClientWith(key);
 
         Assert.Equal(HttpStatusCode.OK, (await service.PostAsync("/api/predict", Applicant())).StatusCode);

@@ -60,7 +60,7 @@ public sealed class PageLayoutTests(BrowserSite site) : IClassFixture<BrowserSit
             """);
         Assert.True(outside.Length == 0, $"{path} at {width} px: controls reaching past their card {string.Join(", ", outside)}");
 
-        var name = path == "/" ? "index" : path.Trim('/').ToLowerInvariant();
+        var name = path == "/" ? "index" : path.Trim('/').Replace('/', '-').ToLowerInvariant();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotDirectory, $"layout-{name}-{width}.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
