@@ -11,7 +11,7 @@ namespace RiskFlag.Tests.Web;
 /// The site on a real Kestrel socket (127.0.0.1, a free port) and Debian's Chromium driven by Playwright. The
 /// browser is the system one: Playwright's own browser downloads are never used.
 /// </summary>
-public sealed class BrowserSite : IAsyncLifetime
+public class BrowserSite : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -46,6 +46,7 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Seed(Model);
         Factory = new RiskFlagWebFactory(Model);
         Factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         Factory.StartServer();
@@ -86,6 +87,11 @@ public sealed class BrowserSite : IAsyncLifetime
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Writes what the site should find in its folders (runs, a registry) before it starts.</summary>
+    protected virtual void Seed(ModelDirectory model)
+    {
     }
 
     public async Task DisposeAsync()
