@@ -150,3 +150,24 @@ public sealed class SingleSignOnOffTests(ServedSite site) : IClassFixture<Served
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/model")).StatusCode);
     }
 }
+
+/// <summary>An authority set without what it needs stops the start with the missing setting, instead of failing every request.</summary>
+public sealed class SingleSignOnSettingsTests
+{
+    [Theory]
+    [InlineData("https://login.example.test/realm", null, "Auth:Oidc:ClientId is required")]
+    [InlineData("login.example.test", "riskflag", "Auth:Oidc:Authority must be an absolute address")]
+    public void A_half_set_authority_stops_the_start_with_the_reason(string authority, string? clientId, string reason)
+    {
+        using var model = ModelDirectory.With(TrainedBundles.Shared.Primary);
+        using var factory = new RiskFlagWebFactory(model, new Dictionary<string, string?>
+        {
+            ["Auth:Oidc:Authority"] = authority,
+            ["Auth:Oidc:ClientId"] = clientId,
+        });
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateAnonymousClient());
+
+        Assert.Contains(reason, failure.ToString(), StringComparison.Ordinal);
+    }
+}

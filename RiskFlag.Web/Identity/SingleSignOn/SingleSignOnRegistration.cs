@@ -15,7 +15,12 @@ public static class SingleSignOnRegistration
     public static AuthenticationBuilder AddRiskSingleSignOn(this AuthenticationBuilder builder, IConfiguration configuration)
     {
         var services = builder.Services;
-        services.Configure<SingleSignOnOptions>(configuration.GetSection(SingleSignOnOptions.Section));
+        // A half-set authority would fail every request (its handler runs on each one): refuse to start instead, saying what is missing.
+        services.AddOptions<SingleSignOnOptions>()
+            .Bind(configuration.GetSection(SingleSignOnOptions.Section))
+            .Validate(o => !o.IsConfigured || !string.IsNullOrWhiteSpace(o.ClientId), "Auth:Oidc:ClientId is required when Auth:Oidc:Authority is set.")
+            .Validate(o => !o.IsConfigured || (Uri.TryCreate(o.Authority, UriKind.Absolute, out var issuer) && issuer.Scheme is "https" or "http"), "Auth:Oidc:Authority must be an absolute address (the issuer, e.g. https://login.example.com/realm).")
+            .ValidateOnStart();
 
         builder.AddCookie(SingleSignOnSchemes.Cookie, options =>
         {
