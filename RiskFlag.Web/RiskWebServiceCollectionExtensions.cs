@@ -17,11 +17,12 @@ public static class RiskWebServiceCollectionExtensions
         services.AddRazorPages(options =>
         {
             options.Conventions.ConfigureFilter(new UnknownHandlerPageFilter());
+            options.Conventions.ConfigureFilter(new FormRefusedPageFilter());
             PagePolicies.Apply(options);
         });
         // Pages show Indian place names and ₹ amounts: write them as characters, not numeric entities.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = UnsupportedMediaTypeProblem.Describe);
         services.AddRiskErrorHandling();
         services.AddRiskApiReference();
         services.ConfigureHttpJsonOptions(options =>
