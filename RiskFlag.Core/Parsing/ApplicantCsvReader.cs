@@ -16,18 +16,21 @@ public sealed class ApplicantCsvReader : IDisposable
     // The raw text of a record whose quote never closed: everything after its first line is re-read as records.
     private string? _unterminated;
 
-    public ApplicantCsvReader(Stream stream)
-        : this(options => CsvReader.Create(stream, options, leaveOpen: true))
+    private readonly LabelUse _labels;
+
+    public ApplicantCsvReader(Stream stream, LabelUse labels = LabelUse.Validated)
+        : this(options => CsvReader.Create(stream, options, leaveOpen: true), labels)
     {
     }
 
-    public ApplicantCsvReader(TextReader reader)
-        : this(options => CsvReader.Create(reader, options, leaveOpen: true))
+    public ApplicantCsvReader(TextReader reader, LabelUse labels = LabelUse.Validated)
+        : this(options => CsvReader.Create(reader, options, leaveOpen: true), labels)
     {
     }
 
-    private ApplicantCsvReader(Func<CsvReaderOptions, CsvReader> open)
+    private ApplicantCsvReader(Func<CsvReaderOptions, CsvReader> open, LabelUse labels)
     {
+        _labels = labels;
         var options = CsvReaderOptions.Default with
         {
             Separator = ',',
@@ -85,15 +88,9 @@ public sealed class ApplicantCsvReader : IDisposable
             }
 
             var id = values[(int)ApplicantField.Id]?.Trim();
-            if (errors.Count == 0
-                && ApplicantValidator.TryCreate(values, line, HasLabel, errors, out var applicant, out var label))
-            {
-                yield return new ParsedApplicant(line, id, applicant, label, [], cells);
-            }
-            else
-            {
-                yield return new ParsedApplicant(line, id, null, null, errors, cells);
-            }
+            yield return errors.Count == 0
+                ? ApplicantValidator.Parse(values, line, id, cells, HasLabel, _labels)
+                : new ParsedApplicant(line, id, null, null, errors, cells);
 
             if (_unterminated is { } raw)
             {
@@ -116,7 +113,7 @@ public sealed class ApplicantCsvReader : IDisposable
         }
 
         var header = string.Join(',', Header.Select(h => h.Contains(',', StringComparison.Ordinal) || h.Contains('"', StringComparison.Ordinal) ? $"\"{h.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : h));
-        using var rest = new ApplicantCsvReader(new StringReader(header + "\n" + raw[(next + 1)..]));
+        using var rest = new ApplicantCsvReader(new StringReader(header + "\n" + raw[(next + 1)..]), _labels);
         foreach (var row in rest.ReadAll())
         {
             // Line 2 of the re-read text is the line after the one where the quote opened.

@@ -8,7 +8,7 @@ namespace RiskFlag.Core.Parsing;
 /// </summary>
 public static class ApplicantJsonReader
 {
-    public static IReadOnlyList<ParsedApplicant> Read(JsonElement root)
+    public static IReadOnlyList<ParsedApplicant> Read(JsonElement root, LabelUse labels = LabelUse.Validated)
     {
         var items = root.ValueKind switch
         {
@@ -22,18 +22,18 @@ public static class ApplicantJsonReader
         for (var index = 0; index < items.Count; index++)
         {
             var number = index + 1;
-            results.Add(ReadItem(items[index], number, values));
+            results.Add(ReadItem(items[index], number, values, labels));
         }
 
         return results;
     }
 
-    public static IReadOnlyList<ParsedApplicant> Read(Stream stream)
+    public static IReadOnlyList<ParsedApplicant> Read(Stream stream, LabelUse labels = LabelUse.Validated)
     {
         try
         {
             using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true });
-            return Read(document.RootElement);
+            return Read(document.RootElement, labels);
         }
         catch (JsonException e)
         {
@@ -41,7 +41,7 @@ public static class ApplicantJsonReader
         }
     }
 
-    private static ParsedApplicant ReadItem(JsonElement item, int number, string?[] values)
+    private static ParsedApplicant ReadItem(JsonElement item, int number, string?[] values, LabelUse labels)
     {
         Array.Clear(values);
         if (item.ValueKind != JsonValueKind.Object)
@@ -49,7 +49,6 @@ public static class ApplicantJsonReader
             return new ParsedApplicant(number, null, null, null, [new RowError(number, "row", $"expected an object, found {item.ValueKind}")], []);
         }
 
-        var errors = new List<RowError>();
         var hasLabel = false;
         foreach (var property in item.EnumerateObject())
         {
@@ -72,9 +71,7 @@ public static class ApplicantJsonReader
 
         var cells = values.Select(v => v ?? string.Empty).ToArray();
         var id = values[(int)ApplicantField.Id];
-        return ApplicantValidator.TryCreate(values, number, hasLabel, errors, out var applicant, out var label)
-            ? new ParsedApplicant(number, id, applicant, label, [], cells)
-            : new ParsedApplicant(number, id, null, null, errors, cells);
+        return ApplicantValidator.Parse(values, number, id, cells, hasLabel, labels);
     }
 
     private static string Name(JsonProperty property, int number)

@@ -10,6 +10,33 @@ namespace RiskFlag.Core.Parsing;
 /// </summary>
 public static class ApplicantValidator
 {
+    /// <summary>
+    /// One record of a file or request: the applicant, or every reason it is not one. The label is read as
+    /// <paramref name="labels"/> says; with <see cref="LabelUse.Informational"/> a bad one is in the row's warnings.
+    /// </summary>
+    /// <param name="hasLabel">Whether the source has a Risk_Flag column.</param>
+    public static ParsedApplicant Parse(ReadOnlySpan<string?> values, int line, string? id, IReadOnlyList<string> cells, bool hasLabel, LabelUse labels)
+    {
+        var errors = new List<RowError>();
+        var validated = hasLabel && labels == LabelUse.Validated;
+        if (!TryCreate(values, line, validated, errors, out var applicant, out var label))
+        {
+            return new ParsedApplicant(line, id, null, null, errors, cells);
+        }
+
+        if (!hasLabel || validated || string.IsNullOrWhiteSpace(values[(int)ApplicantField.RiskFlag]))
+        {
+            return new ParsedApplicant(line, id, applicant, label, [], cells);
+        }
+
+        var warnings = new List<RowError>();
+        label = ReadWhole(values, ApplicantField.RiskFlag, 0, 1, line, warnings);
+        return new ParsedApplicant(line, id, applicant, label, [], cells)
+        {
+            Warnings = [.. warnings.Select(w => w with { Reason = w.Reason + " (ignored: scoring does not use the label)" })],
+        };
+    }
+
     /// <param name="values">Raw cell text indexed by <see cref="ApplicantField"/>; null = column or value absent.</param>
     /// <param name="expectLabel">True when the source has a Risk_Flag column, which must then hold 0 or 1.</param>
     public static bool TryCreate(

@@ -22,7 +22,8 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
 
     /// <summary>
     /// After the input's own columns. Every input row has its output row, in input order: a rejected row keeps its cells,
-    /// has no scores, status "rejected" and its reasons (line, field, reason) in error.
+    /// has no scores, status "rejected" and its reasons (line, field, reason) in error; a scored row's error holds its
+    /// warnings (a bad informational label), if any.
     /// </summary>
     public static readonly IReadOnlyList<string> ScoreColumns = ["risk_probability", "risk_flag", "top_factors", "status", "error"];
 
@@ -41,8 +42,8 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
     {
         var buffered = input.CanSeek ? input : Buffer(input);
         var isJson = ApplicantFileReader.LooksLikeJson(buffered);
-        using var csvReader = isJson ? null : new ApplicantCsvReader(buffered);
-        var rows = isJson ? ApplicantJsonReader.Read(buffered) : csvReader!.ReadAll();
+        using var csvReader = isJson ? null : new ApplicantCsvReader(buffered, LabelUse.Informational);
+        var rows = isJson ? ApplicantJsonReader.Read(buffered, LabelUse.Informational) : csvReader!.ReadAll();
         var header = isJson ? Enum.GetValues<ApplicantField>().Select(ApplicantColumns.NameOf).ToList() : csvReader!.Header.ToList();
 
         var options = CsvWriterOptions.Default with { NewLine = "\n" };
@@ -51,6 +52,7 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
         writer.WriteHeader([.. header.Select(SpreadsheetFormulas.Protect), .. ScoreColumns]);
 
         var errors = new List<RowError>();
+        var warnings = new List<RowError>();
         var preview = new List<ScoredRow>();
         int read = 0, scored = 0, flagged = 0;
 
@@ -69,6 +71,8 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
                     {
                         errors.AddRange(row.Errors);
                     }
+
+                    warnings.AddRange(row.Warnings);
 
                     chunk.Add(row);
                     if (chunk.Count == ChunkSize)
@@ -112,7 +116,7 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
 
         producer.GetAwaiter().GetResult();
         writer.Flush();
-        return new BatchSummary(read, scored, flagged, errors, preview, modelVersion, threshold);
+        return new BatchSummary(read, scored, flagged, errors, preview, modelVersion, threshold, warnings);
     }
 
     private static void WriteRow(CsvWriter writer, ParsedApplicant row, RiskAssessment assessment, int headerCount)
@@ -122,7 +126,7 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
         writer.WriteText(assessment.Flag ? "1" : "0");
         writer.WriteText(string.Join("; ", assessment.TopFactors));
         writer.WriteText(Scored);
-        writer.WriteText(string.Empty);
+        writer.WriteText(string.Join("; ", row.Warnings));
         writer.EndRecord();
     }
 

@@ -28,7 +28,8 @@ public sealed class ApplicantJsonRequestReaderTests
     public void ReadsLikeTheCoreReader(string body)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
-        var expected = ApplicantJsonReader.Read(new MemoryStream(bytes));
+        // A request is scored, so it reads labels as the core reader does for scoring.
+        var expected = ApplicantJsonReader.Read(new MemoryStream(bytes), LabelUse.Informational);
 
         var (actual, isArray) = ApplicantJsonRequestReader.Read(new ReadOnlySequence<byte>(bytes));
 
@@ -40,6 +41,7 @@ public sealed class ApplicantJsonRequestReaderTests
             Assert.Equal(expected[i].Label, actual[i].Label);
             Assert.Equal(expected[i].Id, actual[i].Id);
             Assert.Equal(expected[i].Errors, actual[i].Errors);
+            Assert.Equal(expected[i].Warnings, actual[i].Warnings);
         }
     }
 

@@ -67,12 +67,10 @@ public static class ApplicantJsonRequestReader
             }
         }
 
-        var errors = new List<RowError>();
         var id = values[(int)ApplicantField.Id];
         var cells = Array.ConvertAll(values, v => v ?? string.Empty);
-        return ApplicantValidator.TryCreate(values, number, hasLabel, errors, out var applicant, out var label)
-            ? new ParsedApplicant(number, id, applicant, label, [], cells)
-            : new ParsedApplicant(number, id, null, null, errors, cells);
+        // A request is scored, never trained on: a label it carries is informational.
+        return ApplicantValidator.Parse(values, number, id, cells, hasLabel, LabelUse.Informational);
     }
 
     /// <summary>Strings as they are, numbers and anything nested as their JSON text, booleans by <see cref="ApplicantColumns.BooleanText"/>.</summary>

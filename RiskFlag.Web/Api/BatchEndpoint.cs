@@ -20,6 +20,7 @@ public static class BatchEndpoint
     public const string RowsScoredHeader = "X-RiskFlag-Rows-Scored";
     public const string RowsRejectedHeader = "X-RiskFlag-Rows-Rejected";
     public const string RowsFlaggedHeader = "X-RiskFlag-Rows-Flagged";
+    public const string WarningsHeader = "X-RiskFlag-Warnings";
     public const string ModelVersionHeader = "X-RiskFlag-Model-Version";
 
     /// <summary>What the body may be; the route's metadata (routing answers 415 to anything else) and the handler share it.</summary>
@@ -91,6 +92,7 @@ public static class BatchEndpoint
         headers[RowsScoredHeader] = summary.Scored.ToString(CultureInfo.InvariantCulture);
         headers[RowsRejectedHeader] = summary.Rejected.ToString(CultureInfo.InvariantCulture);
         headers[RowsFlaggedHeader] = summary.Flagged.ToString(CultureInfo.InvariantCulture);
+        headers[WarningsHeader] = summary.Warnings.Count.ToString(CultureInfo.InvariantCulture);
         headers[ModelVersionHeader] = summary.ModelVersion;
         // Lets a client (and the benchmark) tell server time from transfer time.
         headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture,

@@ -73,14 +73,14 @@ public static class PredictEndpoint
         {
             var single = applicants[0];
             var assessment = scoring.Score(model, single.Applicant!, ScoringChannel.Api, requestId);
-            return JsonBodyResult.Create(PredictionResponse.From(single.Id, assessment), ApiJson.Context.PredictionResponse);
+            return JsonBodyResult.Create(PredictionResponse.From(single.Id, assessment, single.Warnings), ApiJson.Context.PredictionResponse);
         }
 
         var responses = new PredictionResponse[applicants.Count];
         for (var i = 0; i < responses.Length; i++)
         {
             var assessment = scoring.Score(model, applicants[i].Applicant!, ScoringChannel.Api, $"{requestId}/{i}");
-            responses[i] = PredictionResponse.From(applicants[i].Id, assessment);
+            responses[i] = PredictionResponse.From(applicants[i].Id, assessment, applicants[i].Warnings);
         }
 
         return JsonBodyResult.Create(responses, ApiJson.Context.PredictionResponseArray);

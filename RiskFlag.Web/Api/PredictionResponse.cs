@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+
+using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
 
 namespace RiskFlag.Web.Api;
@@ -23,7 +26,11 @@ public sealed record PredictionResponse(
     double LogOdds,
     double BaseLogOdds)
 {
-    public static PredictionResponse From(string? id, RiskAssessment assessment)
+    /// <summary>What in the request was ignored (a label that is not 0 or 1: scoring does not use it); absent when nothing was.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Warnings { get; init; }
+
+    public static PredictionResponse From(string? id, RiskAssessment assessment, IReadOnlyList<RowError>? warnings = null)
     {
         var factors = new FactorResponse[assessment.TopFactors.Count];
         for (var i = 0; i < factors.Length; i++)
@@ -33,7 +40,10 @@ public sealed record PredictionResponse(
         }
 
         return new PredictionResponse(id, assessment.Flag ? 1 : 0, assessment.Probability, assessment.Threshold, assessment.Label,
-            assessment.ModelVersion, factors, assessment.CityKnown, assessment.StateKnown, assessment.LogOdds, assessment.BaseLogOdds);
+            assessment.ModelVersion, factors, assessment.CityKnown, assessment.StateKnown, assessment.LogOdds, assessment.BaseLogOdds)
+        {
+            Warnings = warnings is { Count: > 0 } ? [.. warnings.Select(w => $"{w.Field}: {w.Reason}")] : null,
+        };
     }
 }
 
