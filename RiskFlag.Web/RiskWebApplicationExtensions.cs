@@ -16,7 +16,7 @@ public static class RiskWebApplicationExtensions
 
         // After the exception handler, which clears headers and runs the rest again for its error page.
         app.UseSecurityHeaders();
-        app.UseStatusCodePages();
+        app.UseRiskStatusPages();
         app.UseRouting();
         // After routing: requests that matched an endpoint (the API, health) skip the file-system probe.
         app.UseStaticFiles();

@@ -22,7 +22,7 @@ public static class RiskWebServiceCollectionExtensions
         });
         // Pages show Indian place names and ₹ amounts: write them as characters, not numeric entities.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = UnsupportedMediaTypeProblem.Describe);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblemDetails.Describe);
         services.AddRiskErrorHandling();
         services.AddRiskApiReference();
         services.ConfigureHttpJsonOptions(options =>

@@ -15,7 +15,7 @@ public sealed partial class EndpointPolicyTests(ServedSite site) : IClassFixture
 {
     private static readonly string[] OpenRoutes =
     [
-        "/health/live", "/health/ready", "/api/auth/login", "/Account/SignIn", "/Account/SingleSignOn", "/Account/SignOut", "/Account/Denied", "/Error",
+        "/health/live", "/health/ready", "/api/auth/login", "/Account/SignIn", "/Account/SingleSignOn", "/Account/SignOut", "/Account/Denied", "/Error", "/Status",
     ];
 
     [Fact]

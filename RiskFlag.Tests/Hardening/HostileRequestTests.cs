@@ -251,6 +251,18 @@ public sealed class HostileRequestTests(HostileSite site) : IClassFixture<Hostil
     private static readonly Dictionary<string, Case> MultipartSet = new(StringComparer.Ordinal)
     {
         ["batch: no parts"] = Batch("--b--\r\n", "multipart/form-data; boundary=b", a => a.Detail(HttpStatusCode.BadRequest, "has no file")),
+        ["batch: multipart without a boundary"] = Batch(FilePart("b"), "multipart/form-data", Unframed),
+        ["batch: an empty boundary"] = Batch(FilePart("b"), "multipart/form-data; boundary=", Unframed),
+        ["batch: a body without the boundary it names"] = Batch($"{CsvHeader}\n{CsvRow}\n", "multipart/form-data; boundary=b", Unframed),
+        ["batch: no closing boundary"] = Batch($"--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n{CsvHeader}\n", "multipart/form-data; boundary=b", Unframed),
+        ["batch: a part with 50 headers"] = Batch($"--b\r\n{string.Concat(Enumerable.Range(0, 50).Select(i => $"X-H{i}: v\r\n"))}Content-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\na,b\r\n--b--\r\n", "multipart/form-data; boundary=b", Unframed),
+        ["batch: a part without headers"] = Batch("--b\r\n\r\na,b\r\n--b--\r\n", "multipart/form-data; boundary=b", Unframed),
+        ["batch: a 200-character boundary is a framing error, not a size"] = Batch(FilePart(new string('b', 200)), "multipart/form-data; boundary=" + new string('b', 200), Unframed),
+        ["page: multipart without a boundary"] = Send(async s =>
+        {
+            var token = await s.Session.TokenAsync("/Batch");
+            return await s.SendAsync(Post("/Batch", Body(Encoding.UTF8.GetBytes($"--b\r\nContent-Disposition: form-data; name=\"{PageSession.TokenField}\"\r\n\r\n{token}\r\n--b--\r\n"), "multipart/form-data")));
+        }, a => PageError(a, HttpStatusCode.BadRequest, "The upload could not be read")),
         ["batch: a field but no file"] = Send(s => s.SendAsync(Post("/api/predict/batch", Fields(("file", CsvHeader)))), a => a.Detail(HttpStatusCode.BadRequest, "has no file")),
         ["batch: file part without a filename"] = Batch($"--b\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n{CsvHeader}\n{CsvRow}\r\n--b--\r\n", "multipart/form-data; boundary=b", a => a.Detail(HttpStatusCode.BadRequest, "has no file")),
         ["batch: an empty file"] = Send(s => s.SendAsync(Post("/api/predict/batch", Multipart(("file", "empty.csv", [])))), a => a.Detail(HttpStatusCode.BadRequest, "the file is empty")),
@@ -369,6 +381,11 @@ public sealed class HostileRequestTests(HostileSite site) : IClassFixture<Hostil
     private static Case PredictBytes(byte[] json, Action<Answer> check) => new(s => s.SendAsync(Post("/api/predict", Json(json))), check);
 
     private static Case Predict(byte[] body, string? contentType, Action<Answer> check) => new(s => s.SendAsync(Post("/api/predict", Body(body, contentType))), check);
+
+    private static string FilePart(string boundary) =>
+        $"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\na,b\r\n--{boundary}--\r\n";
+
+    private static void Unframed(Answer answer) => answer.Detail(HttpStatusCode.BadRequest, "The multipart body could not be read");
 
     private static Case Batch(string body, string? contentType, Action<Answer> check) => Batch(Encoding.UTF8.GetBytes(body), contentType, check);
 

@@ -52,7 +52,16 @@ public static class BatchEndpoint
         {
             if (kind == BodyKind.Multipart)
             {
-                var form = await request.ReadFormAsync(context.RequestAborted);
+                IFormCollection form;
+                try
+                {
+                    form = await request.ReadFormAsync(context.RequestAborted);
+                }
+                catch (Exception e) when (!RequestBodyLimit.IsTooLarge(e) && RequestBodyLimit.IsMalformedMultipart(e))
+                {
+                    return ApiProblems.Unreadable($"The multipart body could not be read: {e.Message}");
+                }
+
                 if (form.Files.Count == 0)
                 {
                     return ApiProblems.Unreadable("The multipart body has no file.");

@@ -22,8 +22,10 @@ public static class RequestBodyLimit
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
+            // Only the limits on the body's size: the reader's other "length limit"s (boundary, header line) are framing errors.
             if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
-                || (e is InvalidDataException && e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase)))
+                || (e is InvalidDataException && (e.Message.StartsWith("Multipart body length limit", StringComparison.Ordinal)
+                    || e.Message.StartsWith("Form value length limit", StringComparison.Ordinal))))
             {
                 return true;
             }
@@ -31,6 +33,13 @@ public static class RequestBodyLimit
 
         return false;
     }
+
+    /// <summary>
+    /// The form reader's refusals of a multipart body it cannot frame (no or bad boundary, a part without headers, too many
+    /// headers, a body that ends early): the client's mistake, not the server's. A body cut off by the connection is not one.
+    /// </summary>
+    public static bool IsMalformedMultipart(Exception exception) =>
+        exception is InvalidDataException or InvalidOperationException or (IOException and not BadHttpRequestException);
 
     public static string Describe(long maxBytes) => maxBytes >= 1024 * 1024
         ? $"{maxBytes / (1024.0 * 1024):0.#} MB"

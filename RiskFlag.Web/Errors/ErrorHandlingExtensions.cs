@@ -7,4 +7,19 @@ public static class ErrorHandlingExtensions
 
     /// <summary>Problem details for the API, the styled error page for pages: in every environment.</summary>
     public static IApplicationBuilder UseRiskErrorHandling(this IApplicationBuilder app) => app.UseExceptionHandler("/Error");
+
+    /// <summary>
+    /// A status answered without a body gets one: the site's status page for a browser (it asks for HTML, and the path
+    /// is not the API's), problem details for everything else.
+    /// </summary>
+    public static IApplicationBuilder UseRiskStatusPages(this IApplicationBuilder app)
+    {
+        app.UseWhen(WantsPage, branch => branch.UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
+        app.UseWhen(context => !WantsPage(context), branch => branch.UseStatusCodePages());
+        return app;
+    }
+
+    private static bool WantsPage(HttpContext context) =>
+        !context.Request.Path.StartsWithSegments("/api")
+        && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 }

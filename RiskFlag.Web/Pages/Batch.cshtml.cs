@@ -64,6 +64,11 @@ public sealed class BatchModel(
         {
             return Fail(StatusCodes.Status413PayloadTooLarge, TooLargeMessage());
         }
+        catch (AntiforgeryValidationException e) when (e.InnerException is { } inner && RequestBodyLimit.IsMalformedMultipart(inner))
+        {
+            // The token check reads the form first, so a body it cannot frame surfaces here, not as a stale token.
+            return Fail(StatusCodes.Status400BadRequest, $"The upload could not be read: {inner.Message} Choose the file and upload it again.");
+        }
         catch (AntiforgeryValidationException)
         {
             return Fail(StatusCodes.Status400BadRequest, "The form has expired. Reload the page and upload the file again.");

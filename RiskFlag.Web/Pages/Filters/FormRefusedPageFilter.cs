@@ -36,6 +36,12 @@ public sealed class FormRefusedPageFilter : IAsyncAlwaysRunResultFilter
     private static async Task<(int Status, FormRefusal Refusal)> ExplainAsync(HttpContext context)
     {
         var back = context.Request.Path.HasValue ? context.Request.Path.Value! : "/";
+        if (!context.Request.HasFormContentType)
+        {
+            return (StatusCodes.Status415UnsupportedMediaType, new FormRefusal("Not a form",
+                "This page takes its form's fields (application/x-www-form-urlencoded or multipart/form-data); for JSON use the API (/api/reference). Nothing was scored.", back));
+        }
+
         try
         {
             // The form was read (and failed) once already: reading again hands back that same outcome.
