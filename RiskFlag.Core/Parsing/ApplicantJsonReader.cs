@@ -50,6 +50,7 @@ public static class ApplicantJsonReader
         }
 
         var hasLabel = false;
+        List<RowError>? typeErrors = null;
         foreach (var property in item.EnumerateObject())
         {
             if (!ApplicantColumns.TryResolve(Name(property, number), out var field))
@@ -58,6 +59,11 @@ public static class ApplicantJsonReader
             }
 
             hasLabel |= field == ApplicantField.RiskFlag;
+            if (JsonValueTypes.Problem(field, property.Value.ValueKind) is { } problem)
+            {
+                (typeErrors ??= []).Add(new RowError(number, ApplicantColumns.NameOf(field), problem));
+            }
+
             values[(int)field] = property.Value.ValueKind switch
             {
                 JsonValueKind.String => Text(property.Value, number),
@@ -71,7 +77,7 @@ public static class ApplicantJsonReader
 
         var cells = values.Select(v => v ?? string.Empty).ToArray();
         var id = values[(int)ApplicantField.Id];
-        return ApplicantValidator.Parse(values, number, id, cells, hasLabel, labels);
+        return ApplicantValidator.Parse(values, number, id, cells, hasLabel, labels, typeErrors);
     }
 
     private static string Name(JsonProperty property, int number)

@@ -15,11 +15,20 @@ public static class ApplicantValidator
     /// <paramref name="labels"/> says; with <see cref="LabelUse.Informational"/> a bad one is in the row's warnings.
     /// </summary>
     /// <param name="hasLabel">Whether the source has a Risk_Flag column.</param>
-    public static ParsedApplicant Parse(ReadOnlySpan<string?> values, int line, string? id, IReadOnlyList<string> cells, bool hasLabel, LabelUse labels)
+    /// <param name="readErrors">What the reader already found wrong with fields (a JSON object where text belongs): they replace the validator's own findings for those fields.</param>
+    public static ParsedApplicant Parse(ReadOnlySpan<string?> values, int line, string? id, IReadOnlyList<string> cells, bool hasLabel, LabelUse labels, IReadOnlyList<RowError>? readErrors = null)
     {
         var errors = new List<RowError>();
         var validated = hasLabel && labels == LabelUse.Validated;
-        if (!TryCreate(values, line, validated, errors, out var applicant, out var label))
+        var created = TryCreate(values, line, validated, errors, out var applicant, out var label);
+        CheckId(id, line, errors);
+        if (readErrors is { Count: > 0 })
+        {
+            errors.RemoveAll(e => readErrors.Any(r => r.Field == e.Field));
+            errors.InsertRange(0, readErrors);
+        }
+
+        if (!created || errors.Count > 0)
         {
             return new ParsedApplicant(line, id, null, null, errors, cells);
         }
@@ -200,7 +209,45 @@ public static class ApplicantValidator
             return null;
         }
 
+        if (ControlCharacter(text) is { } control)
+        {
+            errors.Add(new RowError(line, ApplicantColumns.NameOf(field), $"contains the control character U+{(int)control:X4}"));
+            return null;
+        }
+
         return text;
+    }
+
+    /// <summary>The applicant's own id is echoed in every answer and export, so it is held to the text fields' rules.</summary>
+    private static void CheckId(string? id, int line, List<RowError> errors)
+    {
+        if (id is null)
+        {
+            return;
+        }
+
+        var name = ApplicantColumns.NameOf(ApplicantField.Id);
+        if (id.Length > ApplicantRules.MaxTextLength)
+        {
+            errors.Add(new RowError(line, name, $"is {id.Length:N0} characters long; at most {ApplicantRules.MaxTextLength}"));
+        }
+        else if (ControlCharacter(id) is { } control)
+        {
+            errors.Add(new RowError(line, name, $"contains the control character U+{(int)control:X4}"));
+        }
+    }
+
+    private static char? ControlCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                return c;
+            }
+        }
+
+        return null;
     }
 
     private static string Shorten(string text) => InputExcerpt.Of(text, 40);

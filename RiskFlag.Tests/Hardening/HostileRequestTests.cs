@@ -101,8 +101,16 @@ public sealed class HostileRequestTests(HostileSite site) : IClassFixture<Hostil
         ["age false"] = Predict(ApplicantWith("age", "false"), a => a.Invalid("age", "'false' is not a number")),
         ["married true"] = Predict(ApplicantWith("married", "true"), a => a.Invalid("married", "is not one of: single or married")),
         ["house_ownership 1"] = Predict(ApplicantWith("house_ownership", "1"), a => a.Invalid("house_ownership", "'1' is not one of")),
-        ["income an object"] = Predict(ApplicantWith("income", "{\"amount\":1}"), a => a.Invalid("income", "is not a number")),
-        ["age an array"] = Predict(ApplicantWith("age", "[30]"), a => a.Invalid("age", "'[30]' is not a number")),
+        ["income an object"] = Predict(ApplicantWith("income", "{\"amount\":1}"), a => a.Invalid("income", "expected a number, found an object")),
+        ["age an array"] = Predict(ApplicantWith("age", "[30]"), a => a.Invalid("age", "expected a number, found an array")),
+        ["city an object"] = Predict(ApplicantWith("city", "{\"name\":\"Rewa\"}"), a => a.Invalid("city", "expected text, found an object")),
+        ["state an empty array"] = Predict(ApplicantWith("state", "[]"), a => a.Invalid("state", "expected text, found an array")),
+        ["profession a number"] = Predict(ApplicantWith("profession", "42"), a => a.Invalid("profession", "expected text, found a number")),
+        ["city true"] = Predict(ApplicantWith("city", "true"), a => a.Invalid("city", "expected text, found true")),
+        ["escaped NUL inside the city"] = Predict(ApplicantWith("city", "\"Re\\u0000wa\""), a => a.Invalid("city", "contains the control character U+0000")),
+        ["escaped bell in the profession"] = Predict(ApplicantWith("profession", "\"Chef\\u0007\""), a => a.Invalid("profession", "contains the control character U+0007")),
+        ["an id of 1 MB is refused, not echoed"] = Predict(ApplicantWith("id", $"\"{Megabyte}\""), a => a.Invalid("id", "characters long; at most 100")),
+        ["an id with a line break"] = Predict(ApplicantWith("id", "\"A-1\\nB\""), a => a.Invalid("id", "contains the control character U+000A")),
         ["income null"] = Predict(ApplicantWith("income", "null"), a => a.Invalid("income", "income is missing")),
         ["required field absent"] = Predict(ApplicantWith("current_house_yrs", null), a => a.Invalid("current_house_yrs", "current_house_yrs is missing")),
         ["UTF-8 BOM before the object"] = PredictBytes([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(ValidJson)], a => NotJson(a, "0xEF")),
@@ -290,6 +298,11 @@ public sealed class HostileRequestTests(HostileSite site) : IClassFixture<Hostil
         ["form: age 1e999"] = Form("age", "1e999", a => FieldError(a, "age", "'1e999' is not a number")),
         ["form: income NaN"] = Form("income", "NaN", a => FieldError(a, "income", "'NaN' is not a number")),
         ["form: income of 1 MB"] = Form("income", Megabyte, a => FieldError(a, "income", "characters)")),
+        ["form: age sent twice"] = Send(async s =>
+        {
+            var fields = new List<KeyValuePair<string, string>>(Applicants.Valid()) { new("age", "abc"), new(PageSession.TokenField, await s.Session.TokenAsync("/")) };
+            return await s.SendAsync(Post("/", new FormUrlEncodedContent(fields)));
+        }, a => FieldError(a, "age", "was sent 2 times; send it once")),
         ["form: city of 1 MB"] = Form("city", Megabyte, a => FieldError(a, "city", "is longer than 100 characters")),
         ["form: married an injection"] = Form("married", InjectionText, a => FieldError(a, "married", "is not one of: single or married")),
         ["form: age an HTML tag"] = Form("age", "<b>30</b>", a => Assert.DoesNotContain("<b>30</b>", a.Body, StringComparison.Ordinal)),

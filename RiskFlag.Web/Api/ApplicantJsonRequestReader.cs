@@ -55,22 +55,29 @@ public static class ApplicantJsonRequestReader
     {
         Array.Clear(values);
         var hasLabel = false;
+        List<RowError>? typeErrors = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var known = ApplicantColumns.TryResolve(Text(ref reader), out var field);
             reader.Read();
+            var kind = KindOf(reader.TokenType);
             var value = ReadValue(ref reader, body, known ? field : null);
             if (known)
             {
                 values[(int)field] = value;
                 hasLabel |= field == ApplicantField.RiskFlag;
+                if (JsonValueTypes.Problem(field, kind) is { } problem)
+                {
+                    (typeErrors ??= []).Add(new RowError(number, ApplicantColumns.NameOf(field), problem));
+                }
+
             }
         }
 
         var id = values[(int)ApplicantField.Id];
         var cells = Array.ConvertAll(values, v => v ?? string.Empty);
         // A request is scored, never trained on: a label it carries is informational.
-        return ApplicantValidator.Parse(values, number, id, cells, hasLabel, LabelUse.Informational);
+        return ApplicantValidator.Parse(values, number, id, cells, hasLabel, LabelUse.Informational, typeErrors);
     }
 
     /// <summary>Strings as they are, numbers and anything nested as their JSON text, booleans by <see cref="ApplicantColumns.BooleanText"/>.</summary>

@@ -99,6 +99,16 @@ public sealed class IndexModel(RiskScoringService scoring) : PageModel
             parse?.SetTag("riskflag.applicants", 1);
         }
 
+        // Binding takes a repeated field's first value: say so rather than score one of two answers.
+        foreach (var field in Enum.GetValues<ApplicantField>().Where(f => f is not (ApplicantField.Id or ApplicantField.RiskFlag)))
+        {
+            if (Request.Form[ApplicantColumns.FormNameOf(field)].Count is > 1 and var count)
+            {
+                errors.Add(new RowError(1, ApplicantColumns.NameOf(field), $"was sent {count} times; send it once"));
+                valid = false;
+            }
+        }
+
         if (!valid)
         {
             scoring.RecordInvalid(ScoringChannel.Form, errors);
