@@ -140,6 +140,10 @@ public sealed class HostileRequestTests(HostileSite site) : IClassFixture<Hostil
         ["batch multipart upload over the limit"] = Raw("POST /api/predict/batch HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=b", MultipartBytes("b", $"Content-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n\r\n{Padded(CsvHeader + "\n", MaxUploadBytes + 1, '\n')}"), TooLarge("4 MB")),
         ["batch declares a terabyte"] = Send(s => s.SendRawAsync("POST /api/predict/batch HTTP/1.1\r\nContent-Type: text/csv\r\nContent-Length: 1000000000000", Encoding.UTF8.GetBytes(CsvHeader)), TooLarge("4 MB")),
         ["batch gzip body"] = Batch(Gzip(CsvHeader + "\n" + CsvRow + "\n"), "text/csv", a => a.Detail(HttpStatusCode.BadRequest, "lacks required column")),
+        ["login without a content type"] = Send(s => SendAsync(s.Bare, Post("/api/auth/login", new ByteArrayContent("{}"u8.ToArray()))), a => a.Detail(HttpStatusCode.UnsupportedMediaType, "application/json")),
+        ["login body an array"] = Login("[]", a => a.Detail(HttpStatusCode.BadRequest, "/api/reference")),
+        ["login body cut short"] = Login("{\"email\":", a => a.Detail(HttpStatusCode.BadRequest, "/api/reference")),
+        ["login fields of the wrong type"] = Login("{\"email\":42,\"password\":true}", a => a.Detail(HttpStatusCode.BadRequest, "/api/reference")),
         ["login body of 3 MB"] = Send(s => SendAsync(s.Bare, Post("/api/auth/login", Json($"{{\"email\":\"{new string('a', 3 * 1024 * 1024)}@x.test\",\"password\":\"x\"}}"))), a => a.Detail(HttpStatusCode.Unauthorized, "Wrong e-mail or password")),
     };
 
