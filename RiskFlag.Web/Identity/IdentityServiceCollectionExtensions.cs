@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -76,6 +77,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<AuditTrail>();
 
         services.AddAuthorizationBuilder().AddRiskPolicies();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, OpenEndpointRejections>();
         services.AddRateLimiter(_ => { });
 
         // Read from the options when the services are built, not now: test hosts add their settings after registration.
