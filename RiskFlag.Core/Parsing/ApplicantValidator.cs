@@ -209,9 +209,9 @@ public static class ApplicantValidator
             return null;
         }
 
-        if (ControlCharacter(text) is { } control)
+        if (ControlCharacter(text) is { } problem)
         {
-            errors.Add(new RowError(line, ApplicantColumns.NameOf(field), $"contains the control character U+{(int)control:X4}"));
+            errors.Add(new RowError(line, ApplicantColumns.NameOf(field), problem));
             return null;
         }
 
@@ -226,24 +226,24 @@ public static class ApplicantValidator
             return;
         }
 
-        var name = ApplicantColumns.NameOf(ApplicantField.Id);
-        if (id.Length > ApplicantRules.MaxTextLength)
+        // An over-long id is most likely something else pasted into it: its length says so.
+        var problem = id.Length > ApplicantRules.MaxTextLength
+            ? $"is {id.Length:N0} characters long; at most {ApplicantRules.MaxTextLength}"
+            : ControlCharacter(id);
+        if (problem is not null)
         {
-            errors.Add(new RowError(line, name, $"is {id.Length:N0} characters long; at most {ApplicantRules.MaxTextLength}"));
-        }
-        else if (ControlCharacter(id) is { } control)
-        {
-            errors.Add(new RowError(line, name, $"contains the control character U+{(int)control:X4}"));
+            errors.Add(new RowError(line, ApplicantColumns.NameOf(ApplicantField.Id), problem));
         }
     }
 
-    private static char? ControlCharacter(string text)
+    /// <summary>"contains the control character U+0000" for the first one in the text, or null.</summary>
+    private static string? ControlCharacter(string text)
     {
         foreach (var c in text)
         {
             if (char.IsControl(c))
             {
-                return c;
+                return $"contains the control character U+{(int)c:X4}";
             }
         }
 

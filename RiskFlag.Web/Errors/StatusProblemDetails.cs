@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.Metadata;
 
+using RiskFlag.Core.Parsing;
+
 namespace RiskFlag.Web.Errors;
 
 /// <summary>
@@ -24,8 +26,8 @@ public static class StatusProblemDetails
                 ? "The credential sent is not valid: expired, revoked, malformed or not issued for this site."
                 : "Send a credential: Authorization: Bearer <the accessToken from POST /api/auth/login, or an API key>.",
             StatusCodes.Status403Forbidden => "The credential is valid, but its role does not allow this request.",
-            StatusCodes.Status404NotFound => $"Nothing is served at {Quote(http.Request.Path.Value ?? "/")}.",
-            StatusCodes.Status405MethodNotAllowed => $"{Quote(http.Request.Method)} is not served here; this path takes {http.Response.Headers.Allow}.",
+            StatusCodes.Status404NotFound => $"Nothing is served at {InputExcerpt.Of(http.Request.Path.Value ?? "/")}.",
+            StatusCodes.Status405MethodNotAllowed => $"{InputExcerpt.Of(http.Request.Method)} is not served here; this path takes {http.Response.Headers.Allow}.",
             StatusCodes.Status415UnsupportedMediaType => Unsupported(context),
             _ => null,
         };
@@ -34,10 +36,7 @@ public static class StatusProblemDetails
     private static string? Unsupported(ProblemDetailsContext context)
     {
         var http = context.HttpContext;
-        var path = http.Request.Path.Value?.Trim('/') ?? string.Empty;
-        var accepted = http.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => string.Equals(e.RoutePattern.RawText?.Trim('/'), path, StringComparison.OrdinalIgnoreCase))
+        var accepted = EndpointsAtPath.Of(http.RequestServices.GetRequiredService<EndpointDataSource>(), http.Request.Path)
             .SelectMany(e => e.Metadata.GetOrderedMetadata<IAcceptsMetadata>())
             .SelectMany(m => m.ContentTypes)
             .Distinct(StringComparer.OrdinalIgnoreCase)
@@ -47,11 +46,8 @@ public static class StatusProblemDetails
             return null;
         }
 
-        var sent = http.Request.ContentType is { Length: > 0 } type ? $"'{Quote(type)}'" : "no Content-Type";
+        var sent = http.Request.ContentType is { Length: > 0 } type ? $"'{InputExcerpt.Of(type)}'" : "no Content-Type";
         context.ProblemDetails.Extensions["accepted"] = accepted;
         return $"This endpoint does not take {sent}: send one of {string.Join(", ", accepted)}.";
     }
-
-    // What the client sent is echoed back: keep it short.
-    private static string Quote(string value) => value.Length <= 100 ? value : value[..100] + "…";
 }

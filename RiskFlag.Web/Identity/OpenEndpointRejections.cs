@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 
+using RiskFlag.Web.Errors;
+
 namespace RiskFlag.Web.Identity;
 
 /// <summary>
@@ -28,10 +30,7 @@ public sealed class OpenEndpointRejections(EndpointDataSource endpoints) : IAuth
 
     private bool PathIsOpen(PathString path)
     {
-        var route = path.Value?.Trim('/') ?? string.Empty;
-        var atPath = endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Where(e => string.Equals(e.RoutePattern.RawText?.Trim('/'), route, StringComparison.OrdinalIgnoreCase))
-            .ToList();
+        var atPath = EndpointsAtPath.Of(endpoints, path).ToList();
         return atPath.Count > 0 && atPath.All(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null);
     }
 }

@@ -26,7 +26,7 @@ public static class SchemeSelector
             }
 
             // A JWT has three dot-separated parts; Identity's own tokens have none.
-            return token?.Count(c => c == '.') == 2 && context.IsSingleSignOnConfigured() ? SingleSignOnSchemes.Jwt : IdentityConstants.BearerScheme;
+            return token is not null && token.AsSpan().Count('.') == 2 && context.IsSingleSignOnConfigured() ? SingleSignOnSchemes.Jwt : IdentityConstants.BearerScheme;
         }
 
         var path = context.Request.Path;
