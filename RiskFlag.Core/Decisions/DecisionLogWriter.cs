@@ -3,24 +3,28 @@ using System.Threading.Channels;
 namespace RiskFlag.Core.Decisions;
 
 /// <summary>
-/// Takes decisions off the request path: requests enqueue (never wait), one writer drains the queue into
-/// the store in batches. When the bounded queue is full the record is dropped and counted — the request
-/// still succeeds — and <see cref="Dropped"/> says so. <see cref="Complete"/> stops intake and writes
-/// everything still queued, so a clean shutdown loses nothing.
+/// Group commit for the decision log: requests enqueue their decision with the <see cref="DecisionCommit"/> their
+/// answer waits on, and one writer drains the queue into the store, one transaction per batch, then reports every
+/// record of the batch as stored. A busy site so pays one commit per batch, not per request, and answers nothing
+/// that is not yet in the log. When the bounded queue is full a record is refused at once (counted in
+/// <see cref="Dropped"/>; the channel answers "retry") rather than making the request wait for room.
+/// <see cref="Complete"/> stops intake and writes everything still queued, so a clean shutdown loses nothing.
 /// </summary>
 public sealed class DecisionLogWriter
 {
-    private readonly Channel<DecisionRecord> _channel;
+    private readonly Channel<QueuedDecision> _channel;
     private readonly IDecisionLogStore _store;
     private readonly int _batchSize;
     private readonly TimeSpan _linger;
     private long _dropped;
     private long _written;
     private long _failed;
+    private volatile bool _completed;
 
     /// <param name="linger">
     /// How long the writer waits for a partial batch to fill. Without it, a busy site that the writer keeps up
-    /// with is written a transaction (and a disk sync) per handful of records, which costs the requests CPU.
+    /// with is written a transaction per handful of records, which costs the requests CPU; with it, each waiting
+    /// answer is later by up to this much.
     /// </param>
     public DecisionLogWriter(IDecisionLogStore store, int capacity = 10_000, int batchSize = 500, TimeSpan linger = default)
     {
@@ -29,19 +33,19 @@ public sealed class DecisionLogWriter
         _store = store;
         _batchSize = batchSize;
         _linger = linger;
-        _channel = Channel.CreateBounded<DecisionRecord>(new BoundedChannelOptions(capacity)
+        _channel = Channel.CreateBounded<QueuedDecision>(new BoundedChannelOptions(capacity)
         {
             FullMode = BoundedChannelFullMode.Wait, // with TryWrite this means "refuse", never block
             SingleReader = true,
         });
     }
 
-    /// <summary>Records refused because the queue was full (or closed).</summary>
+    /// <summary>Records refused because the queue was full (or closed): their answers were not given.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     public long Written => Interlocked.Read(ref _written);
 
-    /// <summary>Records lost because the store failed to take their batch.</summary>
+    /// <summary>Records the store failed to take (their answers were not given).</summary>
     public long Failed => Interlocked.Read(ref _failed);
 
     public int Pending => _channel.Reader.Count;
@@ -52,38 +56,49 @@ public sealed class DecisionLogWriter
     /// <summary>Raised (on the writer) when a batch could not be stored.</summary>
     public event Action<Exception, int>? BatchFailed;
 
-    public bool TryEnqueue(DecisionRecord record)
+    /// <param name="commit">Told when the record is stored or refused; null when nothing waits on it.</param>
+    /// <returns>False when the record was refused (queue full or closed); the commit then fails.</returns>
+    public bool TryEnqueue(DecisionRecord record, DecisionCommit? commit = null)
     {
-        if (_channel.Writer.TryWrite(record))
+        commit?.Add();
+        if (_channel.Writer.TryWrite(new QueuedDecision(record, commit)))
         {
             return true;
         }
 
-        RecordDropped?.Invoke(Interlocked.Increment(ref _dropped));
+        Refuse(commit, _completed ? DecisionNotRecordedReason.Closed : DecisionNotRecordedReason.QueueFull);
         return false;
     }
 
     /// <summary>
-    /// For callers off the request path (a batch upload): waits for room instead of dropping, so a large file is
-    /// logged whole at the writer's pace. Drops (and counts) only when the queue is closed or the caller gives up.
+    /// For callers off the request path (a batch upload): waits for room instead of refusing, so a large file is
+    /// logged whole at the writer's pace. Refuses (and counts) only when the queue is closed or the caller gives up.
     /// </summary>
-    public bool EnqueueOrWait(DecisionRecord record, CancellationToken cancellationToken)
+    public bool EnqueueOrWait(DecisionRecord record, DecisionCommit? commit, CancellationToken cancellationToken)
     {
-        if (_channel.Writer.TryWrite(record))
+        commit?.Add();
+        var queued = new QueuedDecision(record, commit);
+        if (_channel.Writer.TryWrite(queued))
         {
             return true;
         }
 
         try
         {
-            _channel.Writer.WriteAsync(record, cancellationToken).AsTask().GetAwaiter().GetResult();
+            _channel.Writer.WriteAsync(queued, cancellationToken).AsTask().GetAwaiter().GetResult();
             return true;
         }
         catch (Exception e) when (e is ChannelClosedException or OperationCanceledException)
         {
-            RecordDropped?.Invoke(Interlocked.Increment(ref _dropped));
+            Refuse(commit, DecisionNotRecordedReason.Closed);
             return false;
         }
+    }
+
+    private void Refuse(DecisionCommit? commit, DecisionNotRecordedReason reason)
+    {
+        commit?.Refused(new DecisionNotRecordedException(reason));
+        RecordDropped?.Invoke(Interlocked.Increment(ref _dropped));
     }
 
     /// <summary>
@@ -97,10 +112,11 @@ public sealed class DecisionLogWriter
     private void Run(CancellationToken cancellationToken)
     {
         var batch = new List<DecisionRecord>(_batchSize);
+        var commits = new List<DecisionCommit?>(_batchSize);
         var reader = _channel.Reader;
         while (WaitToRead(reader, cancellationToken))
         {
-            Fill(batch, reader);
+            Fill(batch, commits, reader);
             if (batch.Count < _batchSize && _linger > TimeSpan.Zero)
             {
                 if (cancellationToken.WaitHandle.WaitOne(_linger))
@@ -108,38 +124,62 @@ public sealed class DecisionLogWriter
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                Fill(batch, reader);
+                Fill(batch, commits, reader);
             }
 
-            try
-            {
-                _store.AppendAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
-                Interlocked.Add(ref _written, batch.Count);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Interlocked.Add(ref _failed, batch.Count);
-                BatchFailed?.Invoke(e, batch.Count);
-            }
-
+            Write(batch, commits);
             batch.Clear();
+            commits.Clear();
         }
     }
 
-    private static bool WaitToRead(ChannelReader<DecisionRecord> reader, CancellationToken cancellationToken)
+    private void Write(List<DecisionRecord> batch, List<DecisionCommit?> commits)
+    {
+        try
+        {
+            _store.AppendAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Interlocked.Add(ref _failed, batch.Count);
+            var refusal = new DecisionNotRecordedException(DecisionNotRecordedReason.StoreFailed, e);
+            foreach (var commit in commits)
+            {
+                commit?.Refused(refusal);
+            }
+
+            BatchFailed?.Invoke(e, batch.Count);
+            return;
+        }
+
+        Interlocked.Add(ref _written, batch.Count);
+        foreach (var commit in commits)
+        {
+            commit?.Committed();
+        }
+    }
+
+    private static bool WaitToRead(ChannelReader<QueuedDecision> reader, CancellationToken cancellationToken)
     {
         var ready = reader.WaitToReadAsync(cancellationToken);
         return ready.IsCompletedSuccessfully ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
     }
 
-    private void Fill(List<DecisionRecord> batch, ChannelReader<DecisionRecord> reader)
+    private void Fill(List<DecisionRecord> batch, List<DecisionCommit?> commits, ChannelReader<QueuedDecision> reader)
     {
-        while (batch.Count < _batchSize && reader.TryRead(out var record))
+        while (batch.Count < _batchSize && reader.TryRead(out var queued))
         {
-            batch.Add(record);
+            batch.Add(queued.Record);
+            commits.Add(queued.Commit);
         }
     }
 
     /// <summary>Stops accepting records; the running <see cref="RunAsync"/> finishes after writing the rest.</summary>
-    public void Complete() => _channel.Writer.TryComplete();
+    public void Complete()
+    {
+        _completed = true;
+        _channel.Writer.TryComplete();
+    }
+
+    private readonly record struct QueuedDecision(DecisionRecord Record, DecisionCommit? Commit);
 }

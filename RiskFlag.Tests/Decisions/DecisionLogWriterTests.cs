@@ -63,6 +63,51 @@ public class DecisionLogWriterTests
         Assert.Equal(["c"], store.Records.Select(r => r.RequestId));
     }
 
+    [Fact]
+    public async Task A_commit_completes_only_after_the_store_has_taken_its_batch()
+    {
+        var store = new RecordingStore();
+        var queue = new DecisionLogWriter(store, batchSize: 10);
+        var commit = new DecisionCommit();
+        Assert.True(queue.TryEnqueue(Decision("a"), commit));
+        Assert.True(queue.TryEnqueue(Decision("b"), commit));
+        var waiting = commit.WaitAsync();
+        Assert.False(waiting.IsCompleted);
+
+        var writer = Task.Run(() => queue.RunAsync());
+        await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(["a", "b"], store.Records.Select(r => r.RequestId));
+        Assert.Equal(2, commit.Stored);
+        queue.Complete();
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task A_refused_or_failed_decision_fails_its_commit()
+    {
+        var full = new DecisionLogWriter(new RecordingStore(), capacity: 1);
+        Assert.True(full.TryEnqueue(Decision("a")));
+        var refused = new DecisionCommit();
+        Assert.False(full.TryEnqueue(Decision("b"), refused));
+        var busy = await Assert.ThrowsAsync<DecisionNotRecordedException>(refused.WaitAsync);
+        Assert.Equal(DecisionNotRecordedReason.QueueFull, busy.Reason);
+
+        var store = new RecordingStore { FailFirst = true };
+        var failing = new DecisionLogWriter(store, batchSize: 10);
+        var lost = new DecisionCommit();
+        failing.TryEnqueue(Decision("c"), lost);
+        var writer = Task.Run(() => failing.RunAsync());
+        var failure = await Assert.ThrowsAsync<DecisionNotRecordedException>(() => lost.WaitAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(DecisionNotRecordedReason.StoreFailed, failure.Reason);
+        Assert.IsType<InvalidOperationException>(failure.InnerException);
+
+        failing.Complete();
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+        var closed = new DecisionCommit();
+        Assert.False(failing.TryEnqueue(Decision("d"), closed));
+        Assert.Equal(DecisionNotRecordedReason.Closed, (await Assert.ThrowsAsync<DecisionNotRecordedException>(closed.WaitAsync)).Reason);
+    }
+
     private static async Task Eventually(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

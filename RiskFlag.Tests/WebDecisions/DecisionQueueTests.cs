@@ -10,11 +10,14 @@ using RiskFlag.Tests.Web;
 
 namespace RiskFlag.Tests.WebDecisions;
 
-/// <summary>A full queue costs the log a decision, never the applicant an answer — and it is counted.</summary>
+/// <summary>
+/// An answer waits for its decision's commit; a full queue refuses the decision at once, and the request answers 503
+/// with Retry-After instead of a prediction the log does not hold — counted, and never a wait for room.
+/// </summary>
 public sealed class DecisionQueueTests
 {
     [Fact]
-    public async Task AFullQueueDropsAndCountsWithoutFailingTheRequest()
+    public async Task AnswersWaitForTheCommitAndAFullQueueAnswers503()
     {
         using var store = new BlockingStore();
         using var site = new DecisionSite(new Dictionary<string, string?> { ["Decisions:QueueCapacity"] = "2", ["Decisions:BatchSize"] = "1" });
@@ -24,21 +27,53 @@ public sealed class DecisionQueueTests
 
         // The first decision is in the writer's hands (its append blocked) before the rest arrive, so what the queue
         // holds does not depend on how soon the writer's loop runs.
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/predict", Applicants.ToJson(Applicants.Valid(seed: 0)))).StatusCode);
+        var first = client.PostAsJsonAsync("/api/predict", Applicants.ToJson(Applicants.Valid(seed: 0)));
         await Eventually.AssertAsync(() => Task.FromResult(store.Entered == 1), "the writer to hold the first decision");
-        for (var i = 1; i < 8; i++)
+        var queued = Enumerable.Range(1, 2).Select(i => client.PostAsJsonAsync("/api/predict", Applicants.ToJson(Applicants.Valid(seed: i)))).ToList();
+        var writer = factory.Services.GetRequiredService<DecisionLogWriter>();
+        await Eventually.AssertAsync(() => Task.FromResult(writer.Pending == 2), "two decisions to wait in the queue");
+
+        for (var i = 3; i < 8; i++)
         {
-            var response = await client.PostAsJsonAsync("/api/predict", Applicants.ToJson(Applicants.Valid(seed: i)));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var refused = await client.PostAsJsonAsync("/api/predict", Applicants.ToJson(Applicants.Valid(seed: i)));
+            var refusal = await ProblemAssertions.AssertProblemAsync(refused, HttpStatusCode.ServiceUnavailable);
+            Assert.Contains("busy", refusal.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Equal("1", refused.Headers.RetryAfter?.ToString());
         }
 
-        // One record is held by the blocked writer, two wait in the queue, the other five were refused.
-        var writer = factory.Services.GetRequiredService<DecisionLogWriter>();
+        // Nothing stored yet, so nothing answered yet: the three accepted requests are still waiting.
+        Assert.False(first.IsCompleted);
+        Assert.All(queued, request => Assert.False(request.IsCompleted));
         Assert.Equal(5, writer.Dropped);
-        Assert.Equal(2, writer.Pending);
 
         store.Release();
-        await Eventually.AssertAsync(() => Task.FromResult(writer.Written == 3), "the queued decisions to be written");
+        foreach (var answer in await Task.WhenAll([first, .. queued]))
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            answer.Dispose();
+        }
+
+        Assert.Equal(3, writer.Written);
+        Assert.Equal(3, store.Appended);
+    }
+
+    [Fact]
+    public async Task AStoreThatFailsAnswers503AndNoPrediction()
+    {
+        var store = new FailingStore();
+        using var site = new DecisionSite();
+        using var factory = site.Factory.WithWebHostBuilder(builder =>
+            builder.ConfigureTestServices(services => services.AddSingleton<IDecisionLogStore>(store)));
+        var client = factory.CreateClient();
+
+        using var single = await client.PostAsJsonAsync("/api/predict", Applicants.ToJson(Applicants.Valid(seed: 0)));
+        var problem = await ProblemAssertions.AssertProblemAsync(single, HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("could not store", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(problem.TryGetProperty("probability", out _));
+
+        using var several = await client.PostAsJsonAsync("/api/predict", new[] { Applicants.ToJson(Applicants.Valid(seed: 1)), Applicants.ToJson(Applicants.Valid(seed: 2)) });
+        await ProblemAssertions.AssertProblemAsync(several, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(3, factory.Services.GetRequiredService<DecisionLogWriter>().Failed);
     }
 
     /// <summary>A store whose first append waits until released: the queue behind it fills up.</summary>
@@ -49,6 +84,8 @@ public sealed class DecisionQueueTests
         private int _entered;
 
         public int Entered => Volatile.Read(ref _entered);
+
+        public int Appended => Volatile.Read(ref _appended);
 
         public void Release() => _gate.Release(int.MaxValue / 2);
 
@@ -71,5 +108,22 @@ public sealed class DecisionQueueTests
         public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) => Task.FromResult(0);
 
         public void Dispose() => _gate.Dispose();
+    }
+
+    private sealed class FailingStore : IDecisionLogStore
+    {
+        public Task EnsureSchemaAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task AppendAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken = default) =>
+            throw new IOException("disk full");
+
+        public Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<DecisionRecord>>([]);
+
+        public IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<DecisionRecord>();
+
+        public Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default) => Task.FromResult(0L);
+
+        public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) => Task.FromResult(0);
     }
 }

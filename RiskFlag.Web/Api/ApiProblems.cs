@@ -1,3 +1,4 @@
+using RiskFlag.Core.Decisions;
 using RiskFlag.Core.Parsing;
 
 namespace RiskFlag.Web.Api;
@@ -10,6 +11,12 @@ public static class ApiProblems
         statusCode: StatusCodes.Status503ServiceUnavailable,
         title: "No model is loaded",
         detail: "The site has no model to score with. Train one and publish it to the served model path (Model:Path); it is picked up automatically.");
+
+    /// <summary>The prediction was made but could not be logged, so it is not given: an audit trail holds every answer.</summary>
+    public static IResult NotRecorded(DecisionNotRecordedException e) => new RetryLater(Results.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: "The decision could not be recorded",
+        detail: $"No answer is given for a decision that is not in the log: {e.Message}. Retry in a moment."));
 
     public static IResult TooLarge(long maxBytes) => Results.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,

@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
+using RiskFlag.Core.Decisions;
 using RiskFlag.Core.Parsing;
 using RiskFlag.Web.Batch;
 using RiskFlag.Web.Scoring;
@@ -93,6 +94,10 @@ public static class BatchEndpoint
         catch (InvalidApplicantFileException e)
         {
             return ApiProblems.Unreadable(e.Message);
+        }
+        catch (DecisionNotRecordedException e)
+        {
+            return ApiProblems.NotRecorded(e);
         }
 
         var summary = result.Summary;

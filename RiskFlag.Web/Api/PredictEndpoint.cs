@@ -3,6 +3,7 @@ using System.Text.Json;
 
 using Microsoft.Extensions.Options;
 
+using RiskFlag.Core.Decisions;
 using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
 using RiskFlag.Web.Applicants;
@@ -69,21 +70,30 @@ public static class PredictEndpoint
         parse?.Stop();
         var requestId = RiskActivitySource.RequestId(context);
 
-        if (!isArray)
+        try
         {
-            var single = applicants[0];
-            var assessment = scoring.Score(model, single.Applicant!, ScoringChannel.Api, requestId);
-            return JsonBodyResult.Create(PredictionResponse.From(single.Id, assessment, single.Warnings), ApiJson.Context.PredictionResponse);
-        }
+            if (!isArray)
+            {
+                var single = applicants[0];
+                var assessment = await scoring.ScoreAsync(model, single.Applicant!, ScoringChannel.Api, requestId);
+                return JsonBodyResult.Create(PredictionResponse.From(single.Id, assessment, single.Warnings), ApiJson.Context.PredictionResponse);
+            }
 
-        var responses = new PredictionResponse[applicants.Count];
-        for (var i = 0; i < responses.Length; i++)
+            var commit = scoring.BeginCommit();
+            var responses = new PredictionResponse[applicants.Count];
+            for (var i = 0; i < responses.Length; i++)
+            {
+                var assessment = scoring.Score(model, applicants[i].Applicant!, ScoringChannel.Api, $"{requestId}/{i}", commit);
+                responses[i] = PredictionResponse.From(applicants[i].Id, assessment, applicants[i].Warnings);
+            }
+
+            await commit.WaitAsync();
+            return JsonBodyResult.Create(responses, ApiJson.Context.PredictionResponseArray);
+        }
+        catch (DecisionNotRecordedException e)
         {
-            var assessment = scoring.Score(model, applicants[i].Applicant!, ScoringChannel.Api, $"{requestId}/{i}");
-            responses[i] = PredictionResponse.From(applicants[i].Id, assessment, applicants[i].Warnings);
+            return ApiProblems.NotRecorded(e);
         }
-
-        return JsonBodyResult.Create(responses, ApiJson.Context.PredictionResponseArray);
     }
 
     private static async Task<(IReadOnlyList<ParsedApplicant> Applicants, bool IsArray)> ReadAsync(PipeReader reader, CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ namespace RiskFlag.Web.Decisions;
 
 /// <summary>
 /// What the scoring service calls after every decision. It only enqueues (never touches the database on the request
-/// path); <see cref="DecisionLogService"/> writes the queue. Disabled, it does nothing.
+/// path) into the commit group the answer waits on; <see cref="DecisionLogService"/> writes the queue. Disabled, it
+/// does nothing and nothing waits.
 /// </summary>
 public sealed class DecisionLog(DecisionLogWriter? writer, TimeProvider clock)
 {
@@ -19,25 +20,24 @@ public sealed class DecisionLog(DecisionLogWriter? writer, TimeProvider clock)
     /// <summary>Null when logging is disabled.</summary>
     public DecisionLogWriter? Writer => writer;
 
-    /// <returns>False when the decision was dropped because the queue was full (it is counted and logged).</returns>
-    public bool Record(ScoringChannel channel, string requestId, Applicant applicant, RiskAssessment assessment)
-    {
-        if (writer is null)
-        {
-            return true;
-        }
+    /// <summary>The group one answer waits on; with logging off, one that is already complete.</summary>
+    public DecisionCommit BeginCommit() => writer is null ? DecisionCommit.None : new DecisionCommit();
 
-        return writer.TryEnqueue(new DecisionRecord(
-            clock.GetUtcNow(), channel.TagValue(), assessment.ModelVersion, requestId, applicant,
-            assessment.Probability, assessment.Threshold, assessment.Flag, FactorsText(assessment)));
-    }
+    /// <summary>A full queue refuses the decision: <paramref name="commit"/> then fails, and so does its answer.</summary>
+    public void Record(ScoringChannel channel, string requestId, Applicant applicant, RiskAssessment assessment, DecisionCommit commit) =>
+        writer?.TryEnqueue(
+            new DecisionRecord(
+                clock.GetUtcNow(), channel.TagValue(), assessment.ModelVersion, requestId, applicant,
+                assessment.Probability, assessment.Threshold, assessment.Flag, FactorsText(assessment)),
+            commit);
 
-    /// <summary>A batch is not a waiting request: it waits for room in the queue rather than dropping rows.</summary>
-    public void RecordBatchRow(string batchId, ParsedApplicant row, RiskAssessment assessment, CancellationToken cancellationToken) =>
+    /// <summary>A batch is not a waiting request: it waits for room in the queue rather than refusing rows.</summary>
+    public void RecordBatchRow(string batchId, ParsedApplicant row, RiskAssessment assessment, DecisionCommit commit, CancellationToken cancellationToken) =>
         writer?.EnqueueOrWait(
             new DecisionRecord(
                 clock.GetUtcNow(), ScoringChannel.Batch.TagValue(), assessment.ModelVersion, string.Create(CultureInfo.InvariantCulture, $"{batchId}/{row.Line}"), row.Applicant!,
                 assessment.Probability, assessment.Threshold, assessment.Flag, FactorsText(assessment)),
+            commit,
             cancellationToken);
 
     /// <summary>The reasons as the batch CSV and the form show them.</summary>

@@ -1,3 +1,5 @@
+using RiskFlag.Core.Decisions;
+
 namespace RiskFlag.Web.Errors;
 
 public static class ErrorHandlingExtensions
@@ -6,7 +8,15 @@ public static class ErrorHandlingExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
     /// <summary>Problem details for the API, the styled error page for pages: in every environment.</summary>
-    public static IApplicationBuilder UseRiskErrorHandling(this IApplicationBuilder app) => app.UseExceptionHandler("/Error");
+    public static IApplicationBuilder UseRiskErrorHandling(this IApplicationBuilder app) => app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/Error",
+        StatusCodeSelector = StatusFor,
+    });
+
+    /// <summary>A decision the log could not take is the service being unavailable for a moment, not a server fault.</summary>
+    public static int StatusFor(Exception exception) =>
+        exception is DecisionNotRecordedException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
 
     /// <summary>
     /// A status answered without a body gets one: the site's status page for a browser (it asks for HTML, and the path

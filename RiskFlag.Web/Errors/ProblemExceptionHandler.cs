@@ -21,17 +21,30 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             return false;
         }
 
-        httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        var status = ErrorHandlingExtensions.StatusFor(exception);
+        httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status500InternalServerError,
-                Title = "The server could not complete the request",
-                Detail = "An unexpected error occurred; it has been logged. Quote the trace_id to the operators.",
-            },
+            ProblemDetails = status == StatusCodes.Status503ServiceUnavailable
+                ? new ProblemDetails
+                {
+                    Status = status,
+                    Title = "The decision could not be recorded",
+                    Detail = "No answer is given for a decision that is not in the log. Retry in a moment.",
+                }
+                : new ProblemDetails
+                {
+                    Status = status,
+                    Title = "The server could not complete the request",
+                    Detail = "An unexpected error occurred; it has been logged. Quote the trace_id to the operators.",
+                },
         });
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
+using RiskFlag.Core.Decisions;
 using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
 using RiskFlag.Web.Api;
@@ -97,6 +98,11 @@ public sealed class BatchModel(
         catch (InvalidApplicantFileException e)
         {
             return Fail(StatusCodes.Status400BadRequest, $"The file cannot be read: {e.Message}");
+        }
+        catch (DecisionNotRecordedException e)
+        {
+            Response.Headers.RetryAfter = "1";
+            return Fail(StatusCodes.Status503ServiceUnavailable, $"The scores are not given because their decisions could not be recorded ({e.Message}). Upload the file again in a moment.");
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 using RiskFlag.Core.Bundle;
+using RiskFlag.Core.Decisions;
 using RiskFlag.Core.Domain;
 using RiskFlag.Core.Features;
 using RiskFlag.Core.Parsing;
@@ -65,6 +66,9 @@ public sealed class IndexModel(RiskScoringService scoring) : PageModel
 
     public RiskAssessment? Assessment { get; private set; }
 
+    /// <summary>Set when the prediction was made but not given, because the decision log could not take it.</summary>
+    public string? NotRecorded { get; private set; }
+
     public bool HasErrors => _errors.Count > 0;
 
     public CategoryVocabulary? Vocabulary => Serving?.Bundle.Vocabulary;
@@ -74,7 +78,7 @@ public sealed class IndexModel(RiskScoringService scoring) : PageModel
 
     public void OnGet() => Serving = scoring.Champion;
 
-    public IActionResult OnPost()
+    public async Task<IActionResult> OnPostAsync()
     {
         Serving = scoring.Champion;
         var values = new string?[ApplicantColumns.Count];
@@ -134,7 +138,17 @@ public sealed class IndexModel(RiskScoringService scoring) : PageModel
             return Page();
         }
 
-        Assessment = scoring.Score(Serving, applicant!, ScoringChannel.Form, RiskActivitySource.RequestId(HttpContext));
+        try
+        {
+            Assessment = await scoring.ScoreAsync(Serving, applicant!, ScoringChannel.Form, RiskActivitySource.RequestId(HttpContext));
+        }
+        catch (DecisionNotRecordedException e)
+        {
+            NotRecorded = $"No risk flag is shown because the decision could not be recorded ({e.Message}). Submit the form again in a moment.";
+            Response.Headers.RetryAfter = "1";
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        }
+
         return Page();
     }
 

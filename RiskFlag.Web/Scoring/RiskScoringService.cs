@@ -1,5 +1,6 @@
 using System.Diagnostics;
 
+using RiskFlag.Core.Decisions;
 using RiskFlag.Core.Domain;
 using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
@@ -11,7 +12,9 @@ namespace RiskFlag.Web.Scoring;
 
 /// <summary>
 /// The one way every channel scores: an engine from the pool's serving generation, the core scorer (probability and
-/// exact TreeSHAP reasons), the model's drift window, the prediction metrics and the decision log, in one call.
+/// exact TreeSHAP reasons), the model's drift window, the prediction metrics and the decision log, in one call. The
+/// answer is ready only once its decision is committed to the log (group commit): a process killed right after
+/// answering has the decision on disk.
 /// </summary>
 public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics, ModelDriftWindows drift, DecisionLog decisions)
 {
@@ -24,7 +27,20 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
     public string ChampionPath => Pool.Slot(ModelNames.Champion).Path;
 
     /// <param name="requestId">Identifies the decision in the log (the request's trace identifier, with an index for arrays).</param>
-    public RiskAssessment Score(ServedRiskModel model, Applicant applicant, ScoringChannel channel, string requestId)
+    /// <exception cref="DecisionNotRecordedException">The decision could not be logged, so it must not be answered.</exception>
+    public async Task<RiskAssessment> ScoreAsync(ServedRiskModel model, Applicant applicant, ScoringChannel channel, string requestId)
+    {
+        var commit = decisions.BeginCommit();
+        var assessment = Score(model, applicant, channel, requestId, commit);
+        await commit.WaitAsync();
+        return assessment;
+    }
+
+    /// <summary>Several applicants in one answer: score each into one group, then wait on it once.</summary>
+    public DecisionCommit BeginCommit() => decisions.BeginCommit();
+
+    /// <summary>Scores into <paramref name="commit"/>; the answer waits on the commit, not on this call.</summary>
+    public RiskAssessment Score(ServedRiskModel model, Applicant applicant, ScoringChannel channel, string requestId, DecisionCommit commit)
     {
         var started = Stopwatch.GetTimestamp();
         RiskAssessment assessment;
@@ -38,7 +54,7 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
         metrics.RecordPrediction(channel, assessment, Stopwatch.GetElapsedTime(started));
         using (RiskActivitySource.Instance.StartActivity(RiskActivitySource.DecisionSpan))
         {
-            decisions.Record(channel, requestId, applicant, assessment);
+            decisions.Record(channel, requestId, applicant, assessment, commit);
         }
 
         return assessment;
@@ -48,9 +64,10 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
 
     /// <summary>
     /// A whole file through the same path, rows in parallel. A batch is not a waiting request: its decisions wait for
-    /// room in the log's queue instead of being dropped.
+    /// room in the log's queue instead of being refused. Returns once every scored row is committed to the log.
     /// </summary>
     /// <exception cref="InvalidApplicantFileException">The file as a whole cannot be read.</exception>
+    /// <exception cref="DecisionNotRecordedException">Some decision could not be logged; the file must not be handed out.</exception>
     public BatchSummary ScoreFile(ServedRiskModel model, Stream input, Stream output, string batchId, int previewRows, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -58,11 +75,15 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
         span?.SetTag("riskflag.batch.id", batchId);
         span?.SetTag("riskflag.model.version", model.Version);
         var scorer = new BatchScorer(applicant => ScoreOne(model, applicant), model.Version, model.Risk.Threshold, previewRows);
+        var commit = decisions.BeginCommit();
         var summary = scorer.Score(input, output, onScored: (row, assessment) =>
         {
             metrics.RecordPrediction(ScoringChannel.Batch, assessment, elapsed: null);
-            decisions.RecordBatchRow(batchId, row, assessment, cancellationToken);
+            decisions.RecordBatchRow(batchId, row, assessment, commit, cancellationToken);
         });
+
+        // This runs on a thread of its own (see BatchRunner): waiting here holds no pool thread.
+        commit.WaitAsync().GetAwaiter().GetResult();
         metrics.RecordBatch(summary, Stopwatch.GetElapsedTime(started));
         span?.SetTag("riskflag.rows.read", summary.Read);
         span?.SetTag("riskflag.rows.scored", summary.Scored);
