@@ -2,11 +2,17 @@ using RiskFlag.Core.Decisions;
 
 namespace RiskFlag.Tests.Decisions;
 
-public sealed class SqliteDecisionLogStoreTests : DecisionLogStoreContract, IDisposable
+public class SqliteDecisionLogStoreTests : DecisionLogStoreContract, IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("riskflag-decisions-").FullName;
 
-    public SqliteDecisionLogStoreTests() => Store = new SqliteDecisionLogStore(Path.Combine(_directory, "decisions.db"));
+    public SqliteDecisionLogStoreTests()
+        : this(syncEveryCommit: false)
+    {
+    }
+
+    protected SqliteDecisionLogStoreTests(bool syncEveryCommit) =>
+        Store = new SqliteDecisionLogStore(Path.Combine(_directory, "decisions.db"), syncEveryCommit);
 
     protected override IDecisionLogStore Store { get; }
 
@@ -14,5 +20,9 @@ public sealed class SqliteDecisionLogStoreTests : DecisionLogStoreContract, IDis
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
+        GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>The same contract with a disk sync on every commit (synchronous=FULL).</summary>
+public sealed class SqliteSyncEveryCommitDecisionLogStoreTests() : SqliteDecisionLogStoreTests(syncEveryCommit: true);

@@ -28,6 +28,13 @@ public sealed class DecisionOptions
     /// </summary>
     public int FlushIntervalMilliseconds { get; set; } = 2;
 
+    /// <summary>
+    /// SQLite only: also wait for the disk on every commit (synchronous=FULL), so a power cut loses no answered decision
+    /// either. Off, a killed or crashed process still loses nothing (WAL, synchronous=NORMAL). PostgreSQL follows its
+    /// own synchronous_commit.
+    /// </summary>
+    public bool SyncEveryCommit { get; set; }
+
     /// <summary>Decisions older than this are deleted at start-up and then daily; 0 keeps them forever.</summary>
     public int RetentionDays { get; set; } = 365;
 }

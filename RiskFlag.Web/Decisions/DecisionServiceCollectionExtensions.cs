@@ -25,7 +25,7 @@ public static class DecisionServiceCollectionExtensions
             }
 
             var environment = provider.GetRequiredService<IHostEnvironment>();
-            return new SqliteDecisionLogStore(ModelPathResolver.Resolve(options.Database, environment.ContentRootPath, Directory.GetCurrentDirectory()));
+            return new SqliteDecisionLogStore(ModelPathResolver.Resolve(options.Database, environment.ContentRootPath, Directory.GetCurrentDirectory()), options.SyncEveryCommit);
         });
         services.AddSingleton(provider =>
         {
