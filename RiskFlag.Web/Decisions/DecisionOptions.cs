@@ -22,11 +22,11 @@ public sealed class DecisionOptions
     public int BatchSize { get; set; } = 500;
 
     /// <summary>
-    /// How long the writer gathers decisions before committing a partial batch: fewer, larger transactions. Every answer
-    /// waits for its commit, so this is also added to each request's latency; a few milliseconds gather dozens of
-    /// decisions per commit on a busy site.
+    /// How long the writer waits to gather more decisions before committing a partial batch. Every answer waits for its
+    /// commit, so this adds to each request's latency; 0 (the default) commits at once, and the decisions that arrive
+    /// while one commit runs make up the next one, so a busy site still commits dozens per transaction.
     /// </summary>
-    public int FlushIntervalMilliseconds { get; set; } = 2;
+    public int FlushIntervalMilliseconds { get; set; }
 
     /// <summary>
     /// SQLite only: also wait for the disk on every commit (synchronous=FULL), so a power cut loses no answered decision
