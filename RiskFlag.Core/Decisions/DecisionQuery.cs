@@ -16,7 +16,17 @@ public sealed record DecisionQuery
 
     public int Limit { get; init; } = 500;
 
-    public int Offset { get; init; }
+    /// <summary>Only decisions older than this place: the page after one that ended there.</summary>
+    public DecisionCursor? Before { get; init; }
+
+    /// <summary>
+    /// Only decisions newer than this place: the page before one that began there. When fewer than a page of them
+    /// are left, the newest page is returned instead, so paging back towards the present ends on a full first page.
+    /// </summary>
+    public DecisionCursor? After { get; init; }
+
+    /// <summary>The page size a store serves at most, whatever a caller asks for.</summary>
+    public int BoundedLimit => Math.Clamp(Limit, 1, 10_000);
 
     /// <summary>True when a criterion other than the time range is set, so a stored batch's count is not the answer.</summary>
     public bool FiltersRecords => Flag is not null || !string.IsNullOrEmpty(ModelVersion) || !string.IsNullOrEmpty(Channel);

@@ -8,10 +8,14 @@ public interface IDecisionLogStore
     /// <summary>Appends the records in one transaction: all of them are stored or none.</summary>
     Task AppendAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// A page of matches, newest first, found by seeking (the query's Before or After cursor): its time and memory do
+    /// not grow with how deep in the log it is.
+    /// </summary>
+    Task<DecisionPage> PageAsync(DecisionQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Every match, newest first (the query's Limit and Offset do not apply), read as the caller consumes it, so an
+    /// Every match, newest first (the query's Limit and cursors do not apply), read as the caller consumes it, so an
     /// export of millions of decisions holds few in memory.
     /// </summary>
     IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, CancellationToken cancellationToken = default);
@@ -20,4 +24,11 @@ public interface IDecisionLogStore
 
     /// <summary>Retention: removes decisions older than the cutoff and returns how many.</summary>
     Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
+}
+
+public static class DecisionLogStoreExtensions
+{
+    /// <summary>The records of <see cref="IDecisionLogStore.PageAsync"/>'s page.</summary>
+    public static async Task<IReadOnlyList<DecisionRecord>> SearchAsync(this IDecisionLogStore store, DecisionQuery query, CancellationToken cancellationToken = default) =>
+        (await store.PageAsync(query, cancellationToken)).Records;
 }

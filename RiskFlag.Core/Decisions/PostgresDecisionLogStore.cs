@@ -65,8 +65,12 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
                 threshold DOUBLE PRECISION NOT NULL,
                 flag INTEGER NOT NULL,
                 top_factors TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS decisions_decided_at ON decisions (decided_at);
-            CREATE INDEX IF NOT EXISTS decisions_model_version ON decisions (model_version, decided_at);
+            CREATE INDEX IF NOT EXISTS decisions_decided_at_id ON decisions (decided_at, id);
+            CREATE INDEX IF NOT EXISTS decisions_model_version_at_id ON decisions (model_version, decided_at, id);
+            CREATE INDEX IF NOT EXISTS decisions_channel_at_id ON decisions (channel, decided_at, id);
+            CREATE INDEX IF NOT EXISTS decisions_flag_at_id ON decisions (flag, decided_at, id);
+            DROP INDEX IF EXISTS decisions_decided_at;
+            DROP INDEX IF EXISTS decisions_model_version;
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -113,19 +117,32 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
         await importer.CompleteAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken = default)
+    public async Task<DecisionPage> PageAsync(DecisionQuery query, CancellationToken cancellationToken = default)
     {
-        var results = new List<DecisionRecord>();
-        await foreach (var record in SelectAsync(query, $" LIMIT {Math.Clamp(query.Limit, 1, 100_000)} OFFSET {Math.Max(0, query.Offset)}", cancellationToken))
+        var limit = query.BoundedLimit;
+        if (query.After is { } after)
         {
-            results.Add(record);
+            var newer = await ListAsync(query with { Before = null }, newestFirst: false, limit + 1, cancellationToken);
+            if (newer.Count > limit)
+            {
+                var shown = newer.Take(limit).Reverse().ToList();
+                return new DecisionPage([.. shown.Select(m => m.Record)], shown[^1].At, shown[0].At);
+            }
         }
 
-        return results;
+        var page = await ListAsync(query with { After = null }, newestFirst: true, limit + 1, cancellationToken);
+        var older = page.Count > limit ? page[limit - 1].At : (DecisionCursor?)null;
+        var newest = query.Before is not null && query.After is null && page.Count > 0 ? page[0].At : (DecisionCursor?)null;
+        return new DecisionPage([.. page.Take(limit).Select(m => m.Record)], older, newest);
     }
 
-    public IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, CancellationToken cancellationToken = default) =>
-        SelectAsync(query, string.Empty, cancellationToken);
+    public async IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var (record, _) in SelectAsync(query with { Before = null, After = null }, newestFirst: true, limit: null, cancellationToken))
+        {
+            yield return record;
+        }
+    }
 
     public async Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default)
     {
@@ -144,16 +161,47 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The query's matches, newest first (ties: stored later first), with an optional LIMIT/OFFSET clause.</summary>
-    private async IAsyncEnumerable<DecisionRecord> SelectAsync(DecisionQuery query, string paging, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async Task<List<(DecisionRecord Record, DecisionCursor At)>> ListAsync(DecisionQuery query, bool newestFirst, int limit, CancellationToken cancellationToken)
+    {
+        var found = new List<(DecisionRecord, DecisionCursor)>(limit);
+        await foreach (var match in SelectAsync(query, newestFirst, limit, cancellationToken))
+        {
+            found.Add(match);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The query's matches from its cursor on, newest first (ties: stored later first) or the other way round: a seek on
+    /// the (decided_at, id) order that the indexes hold, so a page deep in the log reads only its own rows.
+    /// </summary>
+    private async IAsyncEnumerable<(DecisionRecord Record, DecisionCursor At)> SelectAsync(
+        DecisionQuery query, bool newestFirst, int? limit, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM decisions{Where(command, query)} ORDER BY decided_at DESC, id DESC{paging}";
+        var where = new StringBuilder(Where(command, query));
+        if (query.Before is { } before)
+        {
+            where.Append(where.Length == 0 ? " WHERE " : " AND ").Append("(decided_at, id) < (@before_at, @before_id)");
+            Add(command, "@before_at", before.Time);
+            Add(command, "@before_id", before.Key);
+        }
+
+        if (query.After is { } after)
+        {
+            where.Append(where.Length == 0 ? " WHERE " : " AND ").Append("(decided_at, id) > (@after_at, @after_id)");
+            Add(command, "@after_at", after.Time);
+            Add(command, "@after_id", after.Key);
+        }
+
+        var direction = newestFirst ? "DESC" : "ASC";
+        command.CommandText = $"SELECT {Columns}, id FROM decisions{where} ORDER BY decided_at {direction}, id {direction}{(limit is { } n ? $" LIMIT {n}" : string.Empty)}";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return Read(reader);
+            yield return (Read(reader), new DecisionCursor(reader.GetInt64(0), reader.GetInt64(19), 0));
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 
 using Microsoft.Data.Sqlite;
 
@@ -21,6 +23,8 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
     private const string InsertSegmentSql =
         "INSERT INTO decision_segments (first_at, last_at, row_count, format, payload) VALUES (?1, ?2, ?3, ?4, ?5)";
 
+    private const int FacetsSchemaVersion = 2;
+
     private readonly string _connectionString;
     private readonly string _appendPragmas;
 
@@ -41,9 +45,14 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
         Execute(connection, "PRAGMA journal_mode = WAL;");
     }
 
+    /// <summary>
+    /// Creates the tables; a log written before segments had facets gets them once, from its segments' decisions
+    /// (schema version 2 in SQLite's user_version).
+    /// </summary>
     public Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
         using var connection = Open();
+        using var transaction = connection.BeginTransaction();
         Execute(connection, """
             CREATE TABLE IF NOT EXISTS decision_segments (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -53,7 +62,29 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
                 format INTEGER NOT NULL,
                 payload BLOB NOT NULL);
             CREATE INDEX IF NOT EXISTS decision_segments_last_at ON decision_segments (last_at);
+            CREATE INDEX IF NOT EXISTS decision_segments_first_at ON decision_segments (first_at);
+            CREATE TABLE IF NOT EXISTS decision_facets (
+                segment_id INTEGER NOT NULL,
+                model_version TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                row_count INTEGER NOT NULL,
+                flagged_count INTEGER NOT NULL,
+                PRIMARY KEY (segment_id, model_version, channel)) WITHOUT ROWID;
             """);
+        if (SchemaVersion(connection) < FacetsSchemaVersion)
+        {
+            var segments = Segments(connection, new DecisionQuery(), Order.NewestFirst, cancellationToken)
+                .Select(segment => (segment.Id, Facets: DecisionFacet.Of(segment.Records().ToList())))
+                .ToList();
+            foreach (var (id, facets) in segments)
+            {
+                InsertFacets(connection, id, facets);
+            }
+
+            Execute(connection, $"PRAGMA user_version = {FacetsSchemaVersion}");
+        }
+
+        transaction.Commit();
         return Task.CompletedTask;
     }
 
@@ -70,7 +101,10 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
         {
             using var connection = Open();
             Execute(connection, _appendPragmas);
-            InsertSegment(connection, first, last, records.Count, payload.AsSpan(0, length));
+            using var transaction = connection.BeginTransaction();
+            var id = InsertSegment(connection, first, last, records.Count, payload.AsSpan(0, length));
+            InsertFacets(connection, id, DecisionFacet.Of(records));
+            transaction.Commit();
         }
         finally
         {
@@ -80,42 +114,25 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken = default)
+    public Task<DecisionPage> PageAsync(DecisionQuery query, CancellationToken cancellationToken = default)
     {
-        var offset = Math.Max(0, query.Offset);
-        var wanted = offset + Math.Clamp(query.Limit, 1, 100_000);
-
-        // The newest `wanted` matches so far; the heap's minimum is the oldest of them (ties: stored earlier).
-        // (Capacity grows with the matches found, not with the offset a caller may ask for.)
-        var newest = new PriorityQueue<DecisionRecord, Position>(Math.Min(wanted + 1, 4_096));
+        var limit = query.BoundedLimit;
         using var connection = Open();
-        foreach (var segment in Segments(connection, query, cancellationToken))
+        if (query.After is { } after)
         {
-            // Segments come newest last decision first: once this one ends before the oldest kept match, no later
-            // segment can hold a newer one.
-            if (newest.Count == wanted && newest.TryPeek(out _, out var oldestKept) && segment.LastAt < oldestKept.Time)
+            var newer = Collect(connection, query with { Before = null }, Order.OldestFirst, limit + 1, cancellationToken);
+            if (newer.Count > limit)
             {
-                break;
-            }
-
-            foreach (var (record, position) in Matching(segment, query))
-            {
-                newest.Enqueue(record, position);
-                if (newest.Count > wanted)
-                {
-                    newest.Dequeue();
-                }
+                var shown = newer.Take(limit).Reverse().ToList();
+                return Task.FromResult(new DecisionPage([.. shown.Select(m => m.Record)], shown[^1].At, shown[0].At));
             }
         }
 
-        var page = new List<DecisionRecord>(newest.Count);
-        while (newest.TryDequeue(out var record, out _))
-        {
-            page.Add(record);
-        }
-
-        page.Reverse();
-        return Task.FromResult<IReadOnlyList<DecisionRecord>>(page.Count > offset ? page[offset..] : []);
+        var page = Collect(connection, query with { After = null }, Order.NewestFirst, limit + 1, cancellationToken);
+        var records = page.Take(limit).Select(m => m.Record).ToList();
+        var older = page.Count > limit ? page[limit - 1].At : (DecisionCursor?)null;
+        var newest = query.Before is not null && query.After is null && page.Count > 0 ? page[0].At : (DecisionCursor?)null;
+        return Task.FromResult(new DecisionPage(records, older, newest));
     }
 
     public async IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -123,9 +140,10 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
         // Matches wait here, newest first, until no segment still unread can hold a newer one: segments come newest
         // last decision first, so everything newer than the next segment's last decision can go. Batches overlap
         // little in time, so this holds about one segment.
-        var pending = new PriorityQueue<DecisionRecord, Position>(Comparer<Position>.Create(static (a, b) => b.CompareTo(a)));
+        var pending = new PriorityQueue<DecisionRecord, DecisionCursor>(NewestFirst);
+        query = query with { Before = null, After = null };
         using var connection = Open();
-        foreach (var segment in Segments(connection, query, cancellationToken))
+        foreach (var segment in Segments(connection, query, Order.NewestFirst, cancellationToken))
         {
             while (pending.TryPeek(out _, out var newest) && newest.Time > segment.LastAt)
             {
@@ -147,17 +165,29 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
         }
     }
 
+    /// <summary>
+    /// Segments wholly inside the time range are counted from their facets in SQL; only the few that straddle a bound
+    /// of the range are decoded.
+    /// </summary>
     public Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default)
     {
         var from = query.From?.ToUnixTimeMilliseconds() ?? long.MinValue;
         var to = query.To?.ToUnixTimeMilliseconds() ?? long.MaxValue;
-        long count = 0;
         using var connection = Open();
-        foreach (var segment in Segments(connection, query, cancellationToken))
+        using var command = connection.CreateCommand();
+        var counted = query.Flag switch { true => "f.flagged_count", false => "f.row_count - f.flagged_count", null => "f.row_count" };
+        command.CommandText = query.FiltersRecords
+            ? $"SELECT COALESCE(SUM({counted}), 0) FROM decision_segments s JOIN decision_facets f ON f.segment_id = s.id WHERE s.first_at >= @from AND s.last_at < @to{FacetConditions(command, query)}"
+            : "SELECT COALESCE(SUM(row_count), 0) FROM decision_segments WHERE first_at >= @from AND last_at < @to";
+        command.Parameters.AddWithValue("@from", from);
+        command.Parameters.AddWithValue("@to", to);
+        var count = (long)command.ExecuteScalar()!;
+        if (query.From is not null || query.To is not null)
         {
-            count += !query.FiltersRecords && segment.FirstAt >= from && segment.LastAt < to
-                ? segment.Count
-                : segment.Records().LongCount(query.Matches);
+            foreach (var segment in Segments(connection, query, Order.NewestFirst, cancellationToken, straddlingOnly: true))
+            {
+                count += segment.Records().LongCount(query.Matches);
+            }
         }
 
         return Task.FromResult(count);
@@ -170,7 +200,7 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
         using var transaction = connection.BeginTransaction();
 
         // Segments that straddle the cutoff keep their newer decisions, rewritten in place (same id, same order).
-        var straddling = Segments(connection, new DecisionQuery { From = cutoff }, cancellationToken)
+        var straddling = Segments(connection, new DecisionQuery { From = cutoff }, Order.NewestFirst, cancellationToken)
             .Where(s => s.FirstAt < at)
             .Select(s => (s.Id, s.Count, Kept: s.Records().Where(r => r.DecidedAt.ToUnixTimeMilliseconds() >= at).ToList()))
             .ToList();
@@ -181,6 +211,8 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
                 connection,
                 "UPDATE decision_segments SET first_at = @first, row_count = @count, payload = @payload WHERE id = @id",
                 ("@first", kept.Min(r => r.DecidedAt.ToUnixTimeMilliseconds())), ("@count", kept.Count), ("@payload", DecisionSegmentCodec.Encode(kept)), ("@id", id));
+            Execute(connection, "DELETE FROM decision_facets WHERE segment_id = @id", ("@id", id));
+            InsertFacets(connection, id, DecisionFacet.Of(kept));
             deleted += count - kept.Count;
         }
 
@@ -191,19 +223,63 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
             deleted += (long)command.ExecuteScalar()!;
         }
 
+        Execute(connection, "DELETE FROM decision_facets WHERE segment_id IN (SELECT id FROM decision_segments WHERE last_at < @cutoff)", ("@cutoff", at));
         Execute(connection, "DELETE FROM decision_segments WHERE last_at < @cutoff", ("@cutoff", at));
         transaction.Commit();
         return Task.FromResult((int)Math.Min(deleted, int.MaxValue));
     }
 
-    private static IEnumerable<(DecisionRecord Record, Position Position)> Matching(Segment segment, DecisionQuery query)
+    /// <summary>
+    /// The <paramref name="wanted"/> matches nearest the query's cursor (or the newest, without one), in the order
+    /// asked for. Segments come in that order by their nearer end, so the search stops as soon as the next segment
+    /// cannot hold a nearer match than the farthest one kept: a page costs about what its own segments cost.
+    /// </summary>
+    private static List<(DecisionRecord Record, DecisionCursor At)> Collect(
+        SqliteConnection connection, DecisionQuery query, Order order, int wanted, CancellationToken cancellationToken)
+    {
+        // The heap's top is the farthest match kept: the oldest when reading newest first, and the other way round.
+        var kept = new PriorityQueue<(DecisionRecord Record, DecisionCursor At), DecisionCursor>(order == Order.NewestFirst ? OldestFirst : NewestFirst);
+        foreach (var segment in Segments(connection, query, order, cancellationToken))
+        {
+            if (kept.Count == wanted && kept.TryPeek(out _, out var farthest)
+                && (order == Order.NewestFirst ? segment.LastAt < farthest.Time : segment.FirstAt > farthest.Time))
+            {
+                break;
+            }
+
+            foreach (var match in Matching(segment, query))
+            {
+                if ((query.Before is { } before && match.At >= before) || (query.After is { } after && match.At <= after))
+                {
+                    continue;
+                }
+
+                kept.Enqueue(match, match.At);
+                if (kept.Count > wanted)
+                {
+                    kept.Dequeue();
+                }
+            }
+        }
+
+        var found = new List<(DecisionRecord Record, DecisionCursor At)>(kept.Count);
+        while (kept.TryDequeue(out var match, out _))
+        {
+            found.Add(match);
+        }
+
+        found.Reverse();
+        return found;
+    }
+
+    private static IEnumerable<(DecisionRecord Record, DecisionCursor At)> Matching(Segment segment, DecisionQuery query)
     {
         var index = 0;
         foreach (var record in segment.Records())
         {
             if (query.Matches(record))
             {
-                yield return (record, new Position(record.DecidedAt.ToUnixTimeMilliseconds(), segment.Id, index));
+                yield return (record, new DecisionCursor(record.DecidedAt.ToUnixTimeMilliseconds(), segment.Id, index));
             }
 
             index++;
@@ -228,7 +304,7 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
     /// Bound on the connection's own handle because ADO.NET takes a blob only as an exact-length array, which for a
     /// batch would be a fresh large-object-heap allocation each time; the payload here is a pooled buffer's span.
     /// </summary>
-    private static void InsertSegment(SqliteConnection connection, long first, long last, int count, ReadOnlySpan<byte> payload)
+    private static long InsertSegment(SqliteConnection connection, long first, long last, int count, ReadOnlySpan<byte> payload)
     {
         var database = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(database, InsertSegmentSql, out var statement), database);
@@ -245,6 +321,51 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
                 Check(result, database);
             }
         }
+
+        return raw.sqlite3_last_insert_rowid(database);
+    }
+
+    private static void InsertFacets(SqliteConnection connection, long segmentId, IEnumerable<DecisionFacet> facets)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO decision_facets (segment_id, model_version, channel, row_count, flagged_count) VALUES (@segment, @model, @channel, @rows, @flagged)";
+        var segment = command.Parameters.Add("@segment", SqliteType.Integer);
+        var model = command.Parameters.Add("@model", SqliteType.Text);
+        var channel = command.Parameters.Add("@channel", SqliteType.Text);
+        var rows = command.Parameters.Add("@rows", SqliteType.Integer);
+        var flagged = command.Parameters.Add("@flagged", SqliteType.Integer);
+        foreach (var facet in facets)
+        {
+            segment.Value = segmentId;
+            model.Value = facet.ModelVersion;
+            channel.Value = facet.Channel;
+            rows.Value = facet.Rows;
+            flagged.Value = facet.Flagged;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// The query's model, channel and flag criteria on a segment's facets (alias f), so segments without a match are
+    /// skipped in SQL, never decoded.
+    /// </summary>
+    private static string FacetConditions(SqliteCommand command, DecisionQuery query)
+    {
+        var conditions = new StringBuilder();
+        if (!string.IsNullOrEmpty(query.ModelVersion))
+        {
+            conditions.Append(" AND f.model_version = @model");
+            command.Parameters.AddWithValue("@model", query.ModelVersion);
+        }
+
+        if (!string.IsNullOrEmpty(query.Channel))
+        {
+            conditions.Append(" AND f.channel = @channel");
+            command.Parameters.AddWithValue("@channel", query.Channel);
+        }
+
+        conditions.Append(query.Flag switch { true => " AND f.flagged_count > 0", false => " AND f.row_count > f.flagged_count", null => string.Empty });
+        return conditions.ToString();
     }
 
     private static void Check(int result, sqlite3 database)
@@ -255,16 +376,42 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
         }
     }
 
-    /// <summary>The segments that may hold decisions in the query's time range, newest last decision first.</summary>
-    private static IEnumerable<Segment> Segments(SqliteConnection connection, DecisionQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// The segments that may hold matches of the query (its time range, cursor and facets), newest last decision first
+    /// or oldest first decision first.
+    /// </summary>
+    /// <param name="straddlingOnly">Only those that reach outside the time range (a count decodes just these).</param>
+    private static IEnumerable<Segment> Segments(
+        SqliteConnection connection, DecisionQuery query, Order order, CancellationToken cancellationToken, bool straddlingOnly = false)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT id, first_at, last_at, row_count, format, payload FROM decision_segments
-            WHERE last_at >= @from AND first_at < @to ORDER BY last_at DESC, id DESC
-            """;
+        var sql = new StringBuilder("SELECT id, first_at, last_at, row_count, format, payload FROM decision_segments s WHERE last_at >= @from AND first_at < @to");
         command.Parameters.AddWithValue("@from", query.From?.ToUnixTimeMilliseconds() ?? long.MinValue);
         command.Parameters.AddWithValue("@to", query.To?.ToUnixTimeMilliseconds() ?? long.MaxValue);
+        if (straddlingOnly)
+        {
+            sql.Append(" AND (first_at < @from OR last_at >= @to)");
+        }
+
+        if (query.Before is { } before)
+        {
+            sql.Append(" AND first_at <= @before");
+            command.Parameters.AddWithValue("@before", before.Time);
+        }
+
+        if (query.After is { } after)
+        {
+            sql.Append(" AND last_at >= @after");
+            command.Parameters.AddWithValue("@after", after.Time);
+        }
+
+        if (query.FiltersRecords)
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM decision_facets f WHERE f.segment_id = s.id").Append(FacetConditions(command, query)).Append(')');
+        }
+
+        sql.Append(order == Order.NewestFirst ? " ORDER BY last_at DESC, id DESC" : " ORDER BY first_at ASC, id ASC");
+        command.CommandText = sql.ToString();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -279,6 +426,13 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
             var count = reader.GetInt32(3);
             yield return new Segment(id, reader.GetInt64(1), reader.GetInt64(2), count, () => DecisionSegmentCodec.Decode((byte[])reader.GetValue(5), count));
         }
+    }
+
+    private static int SchemaVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private SqliteConnection Open()
@@ -303,12 +457,13 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
     /// <param name="Records">Valid only while the segment is the current one of the enumeration.</param>
     private sealed record Segment(long Id, long FirstAt, long LastAt, int Count, Func<IEnumerable<DecisionRecord>> Records);
 
-    /// <summary>Orders decisions oldest first: by time, then by where they were stored.</summary>
-    private readonly record struct Position(long Time, long Segment, int Index) : IComparable<Position>
+    private static readonly Comparer<DecisionCursor> OldestFirst = Comparer<DecisionCursor>.Default;
+
+    private static readonly Comparer<DecisionCursor> NewestFirst = Comparer<DecisionCursor>.Create(static (a, b) => b.CompareTo(a));
+
+    private enum Order
     {
-        public int CompareTo(Position other) =>
-            Time != other.Time ? Time.CompareTo(other.Time)
-            : Segment != other.Segment ? Segment.CompareTo(other.Segment)
-            : Index.CompareTo(other.Index);
+        NewestFirst,
+        OldestFirst,
     }
 }

@@ -38,7 +38,11 @@ public abstract class DecisionLogStoreContract
         Assert.Equal(3, await Store.CountAsync(new DecisionQuery { Flag = true }));
         Assert.Equal(2, await Store.CountAsync(new DecisionQuery { ModelVersion = "v2" }));
         Assert.Equal(1, await Store.CountAsync(new DecisionQuery { ModelVersion = "v2", Channel = "batch" }));
-        Assert.Equal(Start.AddDays(2), Assert.Single(await Store.SearchAsync(new DecisionQuery { Flag = true, Limit = 1, Offset = 1 })).DecidedAt);
+        var first = await Store.PageAsync(new DecisionQuery { Flag = true, Limit = 1 });
+        Assert.Equal(Start.AddDays(3), Assert.Single(first.Records).DecidedAt);
+        Assert.Null(first.Newer);
+        var second = await Store.PageAsync(new DecisionQuery { Flag = true, Limit = 1, Before = first.Older });
+        Assert.Equal(Start.AddDays(2), Assert.Single(second.Records).DecidedAt);
     }
 
     [Fact]
@@ -105,14 +109,13 @@ public abstract class DecisionLogStoreContract
         }
 
         var expected = stored.Select((r, order) => (r, order)).OrderByDescending(x => x.r.DecidedAt).ThenByDescending(x => x.order).Select(x => x.r.RequestId).ToList();
-        foreach (var (offset, limit) in new[] { (0, 25), (37, 50), (120, 100), (290, 25), (300, 5) })
+        foreach (var limit in new[] { 1, 7, 25, 299, 300, 301 })
         {
-            var page = await Store.SearchAsync(new DecisionQuery { Offset = offset, Limit = limit });
-            Assert.Equal(expected.Skip(offset).Take(limit), page.Select(r => r.RequestId));
+            await AssertPagesWalkAsync(new DecisionQuery { Limit = limit }, expected);
         }
 
         var all = new List<string>();
-        await foreach (var record in Store.ReadAllAsync(new DecisionQuery { Limit = 3, Offset = 7 }))
+        await foreach (var record in Store.ReadAllAsync(new DecisionQuery { Limit = 3, Before = new DecisionCursor(long.MinValue, 0, 0) }))
         {
             all.Add(record.RequestId);
         }
@@ -120,10 +123,56 @@ public abstract class DecisionLogStoreContract
         Assert.Equal(expected, all);
 
         var flagged = stored.Select((r, order) => (r, order)).Where(x => x.r.Flag).OrderByDescending(x => x.r.DecidedAt).ThenByDescending(x => x.order).Select(x => x.r.RequestId).ToList();
-        Assert.Equal(flagged.Skip(10).Take(20), (await Store.SearchAsync(new DecisionQuery { Flag = true, Offset = 10, Limit = 20 })).Select(r => r.RequestId));
+        await AssertPagesWalkAsync(new DecisionQuery { Flag = true, Limit = 20 }, flagged);
         Assert.Equal(flagged.Count, await Store.CountAsync(new DecisionQuery { Flag = true }));
         var window = new DecisionQuery { From = Start.AddSeconds(100), To = Start.AddSeconds(200) };
         Assert.Equal(stored.Count(window.Matches), await Store.CountAsync(window));
+    }
+
+    [Fact]
+    public async Task Counts_and_pages_agree_with_the_decisions_for_every_filter_across_mixed_batches()
+    {
+        await Store.EnsureSchemaAsync();
+        var random = new Random(11);
+        var stored = new List<DecisionRecord>();
+        for (var batch = 0; batch < 12; batch++)
+        {
+            // Batches mix model versions and channels (a model swap, the form beside the API) and overlap in time.
+            var records = Enumerable.Range(0, 1 + random.Next(60))
+                .Select(i => Decision(Start.AddMinutes((batch * 30) + random.Next(-40, 40)), random.Next(4) == 0, random.Next(3) == 0 ? "v2" : "v1", random.Next(5) == 0 ? "form" : "api") with { RequestId = $"{batch}/{i}" })
+                .ToList();
+            await Store.AppendAsync(records);
+            stored.AddRange(records);
+        }
+
+        var order = stored.Select((r, i) => (r, i)).OrderByDescending(x => x.r.DecidedAt).ThenByDescending(x => x.i).Select(x => x.r).ToList();
+        var ranges = new (DateTimeOffset? From, DateTimeOffset? To)[] { (null, null), (Start.AddMinutes(95), null), (null, Start.AddMinutes(200)), (Start.AddMinutes(61), Start.AddMinutes(245)) };
+        foreach (var (from, to) in ranges)
+        {
+            foreach (var flag in new bool?[] { null, true, false })
+            {
+                foreach (var (model, channel) in new (string?, string?)[] { (null, null), ("v2", null), (null, "form"), ("v1", "api"), ("none", null) })
+                {
+                    var query = new DecisionQuery { From = from, To = to, Flag = flag, ModelVersion = model, Channel = channel, Limit = 9 };
+                    var matches = order.Where(query.Matches).Select(r => r.RequestId).ToList();
+                    Assert.Equal(matches.Count, await Store.CountAsync(query));
+                    await AssertPagesWalkAsync(query, matches);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Cursors_that_point_nowhere_give_a_page_not_an_error()
+    {
+        await Store.EnsureSchemaAsync();
+        await Store.AppendAsync([.. Enumerable.Range(0, 5).Select(i => Decision(Start.AddMinutes(i), true, "v1"))]);
+
+        Assert.Empty((await Store.PageAsync(new DecisionQuery { Before = new DecisionCursor(long.MinValue, 0, 0) })).Records);
+        Assert.Equal(5, (await Store.PageAsync(new DecisionQuery { Before = new DecisionCursor(long.MaxValue, long.MaxValue, int.MaxValue) })).Records.Count);
+        var past = await Store.PageAsync(new DecisionQuery { After = new DecisionCursor(long.MaxValue, long.MaxValue, int.MaxValue), Limit = 2 });
+        Assert.Equal([Start.AddMinutes(4), Start.AddMinutes(3)], past.Records.Select(r => r.DecidedAt));
+        Assert.Null(past.Newer);
     }
 
     [Fact]
@@ -155,6 +204,38 @@ public abstract class DecisionLogStoreContract
             Enumerable.Range(0, 50).Select(i => Decision(Start.AddSeconds((b * 50) + i), i % 3 == 0, "v1")).ToList())));
 
         Assert.Equal(400, await Store.CountAsync(new DecisionQuery()));
+    }
+
+    /// <summary>
+    /// Walks the pages older from the newest, checking each against the expected order, then walks back newer from the
+    /// oldest page: every page is found from its neighbour's cursor alone and the walk back ends on the newest page.
+    /// </summary>
+    private async Task AssertPagesWalkAsync(DecisionQuery query, List<string> expected)
+    {
+        var pages = new List<DecisionPage>();
+        var page = await Store.PageAsync(query);
+        Assert.Null(page.Newer);
+        while (true)
+        {
+            pages.Add(page);
+            Assert.True(pages.Count <= expected.Count + 1, "the pages do not end");
+            if (page.Older is null)
+            {
+                break;
+            }
+
+            page = await Store.PageAsync(query with { Before = page.Older });
+            Assert.NotNull(page.Newer);
+        }
+
+        Assert.Equal(expected, pages.SelectMany(p => p.Records).Select(r => r.RequestId));
+        Assert.All(pages.SkipLast(1), p => Assert.Equal(query.Limit, p.Records.Count));
+
+        for (var i = pages.Count - 1; i > 0; i--)
+        {
+            var newer = await Store.PageAsync(query with { After = pages[i].Newer });
+            Assert.Equal(pages[i - 1].Records.Select(r => r.RequestId), newer.Records.Select(r => r.RequestId));
+        }
     }
 
     protected static DecisionRecord Decision(DateTimeOffset at, bool flag, string version, string channel = "api") => new(

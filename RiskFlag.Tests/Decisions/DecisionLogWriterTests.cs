@@ -152,7 +152,7 @@ public class DecisionLogWriterTests
 
         public Task EnsureSchemaAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-        public Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<DecisionPage> PageAsync(DecisionQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 

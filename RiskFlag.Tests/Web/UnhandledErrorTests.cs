@@ -67,7 +67,7 @@ public sealed class UnhandledErrorTests : IDisposable
 
         public Task AppendAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-        public Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken = default) => throw new InvalidOperationException(Secret);
+        public Task<DecisionPage> PageAsync(DecisionQuery query, CancellationToken cancellationToken = default) => throw new InvalidOperationException(Secret);
 
         public async IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {

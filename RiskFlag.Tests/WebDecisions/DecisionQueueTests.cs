@@ -98,8 +98,8 @@ public sealed class DecisionQueueTests
             Interlocked.Add(ref _appended, records.Count);
         }
 
-        public Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<DecisionRecord>>([]);
+        public Task<DecisionPage> PageAsync(DecisionQuery query, CancellationToken cancellationToken = default) =>
+            Task.FromResult(DecisionPage.Empty);
 
         public IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<DecisionRecord>();
 
@@ -117,8 +117,8 @@ public sealed class DecisionQueueTests
         public Task AppendAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken = default) =>
             throw new IOException("disk full");
 
-        public Task<IReadOnlyList<DecisionRecord>> SearchAsync(DecisionQuery query, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<DecisionRecord>>([]);
+        public Task<DecisionPage> PageAsync(DecisionQuery query, CancellationToken cancellationToken = default) =>
+            Task.FromResult(DecisionPage.Empty);
 
         public IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<DecisionRecord>();
 

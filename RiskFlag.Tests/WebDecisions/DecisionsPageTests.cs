@@ -59,11 +59,53 @@ public sealed class DecisionsPageTests : IDisposable
 
         Assert.Equal("4 decisions match", await CountAsync(client, "/Decisions?to=9999-12-31"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/decisions/export.csv?to=9999-12-31")).StatusCode);
-        foreach (var page in new[] { "42949673", "42949674", "2147483647" })
+        foreach (var place in new[] { "page=42949673", "before=9223372036854775807_9223372036854775807_2147483647", "after=-9223372036854775808_0_0", "before=1_2" })
         {
-            var response = await client.GetAsync($"/Decisions?page={page}");
+            var response = await client.GetAsync($"/Decisions?{place}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Contains("page 1 of 1", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            Assert.Contains("4 decisions match; showing 4", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("before: \"1_2\" is not a place in the log", WebUtility.HtmlDecode(await client.GetStringAsync("/Decisions?before=1_2")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OlderAndNewerLinksWalkTheWholeFilteredLogAndBack()
+    {
+        var client = _site.Factory.CreateClient();
+        var applicant = new Applicant(100_000, 30, 5, MaritalStatus.Single, HouseOwnership.Rented, false, "Chef", "Rewa", "Madhya_Pradesh", 2, 4);
+        foreach (var batch in Enumerable.Range(0, 260).Chunk(37))
+        {
+            await _site.Store.AppendAsync([.. batch.Select(i => new DecisionRecord(Day.AddMinutes(i), "api", "v1", $"req-{i}", applicant, 0.8, 0.5, i % 2 == 0, "Age: +0.40"))]);
+        }
+
+        var pages = new List<string>();
+        var ids = new List<string>();
+        var link = "/Decisions?flag=1";
+        while (link is not null)
+        {
+            var html = WebUtility.HtmlDecode(await client.GetStringAsync(link));
+            pages.Add(link);
+            ids.AddRange(System.Text.RegularExpressions.Regex.Matches(html, "<code>(req-[0-9]+)</code>").Select(m => m.Groups[1].Value));
+            Assert.StartsWith("130 decisions match", PageSession.TextOf(html, "p", "decision-count"), StringComparison.Ordinal);
+            link = Href(html, "older-page");
+            Assert.True(pages.Count < 10, "the Older links do not end");
+        }
+
+        Assert.Equal(Enumerable.Range(0, 260).Where(i => i % 2 == 0).Reverse().Select(i => $"req-{i}"), ids);
+        Assert.Equal(3, pages.Count);
+        Assert.All(pages.Skip(1), p => Assert.Contains("flag=1&before=", p, StringComparison.Ordinal));
+
+        var last = WebUtility.HtmlDecode(await client.GetStringAsync(pages[^1]));
+        var newer = WebUtility.HtmlDecode(await client.GetStringAsync(Href(last, "newer-page")!));
+        Assert.Equal(WebUtility.HtmlDecode(await client.GetStringAsync(pages[1])), newer);
+        Assert.Equal("/Decisions?flag=1", Href(last, "newest-page"));
+        Assert.Null(Href(WebUtility.HtmlDecode(await client.GetStringAsync(pages[0])), "newer-page"));
+
+        static string? Href(string html, string id)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(html, $"id=\"{id}\" href=\"([^\"]+)\"");
+            return match.Success ? match.Groups[1].Value : null;
         }
     }
 

@@ -49,7 +49,7 @@ public static class DecisionCsvEndpoint
         using var buffer = new MemoryStream();
         var page = new List<DecisionRecord>(PageSize);
         var first = true;
-        await foreach (var decision in store.ReadAllAsync(filter.ToQuery(PageSize, 0), cancellationToken))
+        await foreach (var decision in store.ReadAllAsync(filter.ToQuery(PageSize), cancellationToken))
         {
             page.Add(decision);
             if (page.Count == PageSize)

@@ -27,7 +27,7 @@ public sealed record DecisionFilter(DateOnly? From, DateOnly? To, bool? Flag, st
         return filter;
     }
 
-    public DecisionQuery ToQuery(int limit, int offset = 0) => new()
+    public DecisionQuery ToQuery(int limit, DecisionCursor? before = null, DecisionCursor? after = null) => new()
     {
         From = From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         // "to" includes its day: the bound is the next midnight, and the last representable day has no bound at all.
@@ -36,7 +36,8 @@ public sealed record DecisionFilter(DateOnly? From, DateOnly? To, bool? Flag, st
         ModelVersion = ModelVersion,
         Channel = Channel,
         Limit = limit,
-        Offset = offset,
+        Before = before,
+        After = after,
     };
 
     /// <summary>The query string that reproduces this filter (without a leading '?').</summary>
@@ -90,7 +91,6 @@ public sealed record DecisionFilter(DateOnly? From, DateOnly? To, bool? Flag, st
                 return null;
         }
     }
-
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 using RiskFlag.Core.Decisions;
+using RiskFlag.Core.Parsing;
 using RiskFlag.Web.Decisions;
 
 namespace RiskFlag.Web.Pages;
 
-/// <summary>The decision log: search by date range, flag, model version and channel, a page at a time; export as CSV.</summary>
+/// <summary>
+/// The decision log: search by date range, flag, model version and channel, a page at a time; export as CSV. Pages
+/// are found from a cursor in the link ("older than" / "newer than" a decision), never by counting rows from the
+/// top, so the deepest page costs what the first one does.
+/// </summary>
 public sealed class DecisionsModel(IDecisionLogStore store, DecisionLog log) : PageModel
 {
     public const int PageSize = 50;
@@ -19,31 +24,50 @@ public sealed class DecisionsModel(IDecisionLogStore store, DecisionLog log) : P
 
     public long Total { get; private set; }
 
-    /// <summary>1-based.</summary>
-    public int PageNumber { get; private set; } = 1;
+    public DecisionCursor? Older { get; private set; }
 
-    public int PageCount => (int)Math.Clamp((Total + PageSize - 1) / PageSize, 1, int.MaxValue);
+    public DecisionCursor? Newer { get; private set; }
 
     public bool LoggingEnabled => log.Enabled;
 
-    public long Dropped => log.Writer?.Dropped ?? 0;
+    public long Refused => log.Writer?.Dropped ?? 0;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Filter = DecisionFilter.FromQuery(Request.Query, out var problems);
-        FilterProblems = problems;
-        var asked = int.TryParse(Request.Query["page"], out var page) && page > 0 ? page : 1;
+        var found = problems.ToList();
+        var before = Cursor("before", found);
+        var after = before is null ? Cursor("after", found) : null;
+        FilterProblems = found;
         Total = await store.CountAsync(Filter.ToQuery(1), cancellationToken);
-        // Past the last page shows the last page: the offset then stays within the log (and within an int).
-        PageNumber = Math.Min(asked, PageCount);
-        Decisions = await store.SearchAsync(Filter.ToQuery(PageSize, (int)Math.Min(int.MaxValue, (PageNumber - 1L) * PageSize)), cancellationToken);
+        var page = await store.PageAsync(Filter.ToQuery(PageSize, before, after), cancellationToken);
+        (Decisions, Older, Newer) = (page.Records, page.Older, page.Newer);
     }
 
-    public string PageLink(int page)
+    public string PageLink(string direction, DecisionCursor? cursor)
     {
         var query = Filter.ToQueryString();
-        return $"/Decisions?{query}{(query.Length > 0 ? "&" : string.Empty)}page={page}";
+        var place = cursor is { } c ? $"{direction}={c}" : string.Empty;
+        var separator = query.Length > 0 && place.Length > 0 ? "&" : string.Empty;
+        return $"/Decisions?{query}{separator}{place}";
     }
 
     public string ExportLink => $"/decisions/export.csv?{Filter.ToQueryString()}";
+
+    private DecisionCursor? Cursor(string name, List<string> problems)
+    {
+        var value = Request.Query[name].ToString();
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DecisionCursor.TryParse(value.Trim(), out var cursor))
+        {
+            return cursor;
+        }
+
+        problems.Add($"{name}: \"{InputExcerpt.Of(value, 40)}\" is not a place in the log (follow the Older and Newer links); showing the newest decisions");
+        return null;
+    }
 }
