@@ -13,7 +13,10 @@ namespace RiskFlag.Core.Decisions;
 
 /// <summary>
 /// The decision log in PostgreSQL, for a site that runs on more than one machine: a row per decision, so
-/// analysts can query it with SQL. Times are stored as UTC Unix milliseconds.
+/// analysts can query it with SQL. Times are stored as UTC Unix milliseconds. Beside it, decision_counts holds how
+/// many decisions (and flagged ones) each hour has per model version and channel, kept in the append's transaction:
+/// a count adds those up and counts rows only in the partial hours at the ends of its range, where COUNT(*) over
+/// 10 M rows took over a second.
 /// </summary>
 public sealed class PostgresDecisionLogStore(string connectionString) : IDecisionLogStore, IDisposable, IAsyncDisposable
 {
@@ -24,6 +27,17 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
     private const long SchemaLockKey = 0x5269736B44656369; // "RiskDeci"
 
     private const string CopySql = $"COPY decisions ({Columns}) FROM STDIN (FORMAT BINARY)";
+
+    private const long HourMilliseconds = 3_600_000;
+
+    /// <summary>The hour a decided_at falls in, rounded down for times before 1970 too.</summary>
+    private const string HourOfDecision = "((decided_at - ((decided_at % 3600000) + 3600000) % 3600000) / 3600000)";
+
+    private const string CountHoursSql = $"""
+        INSERT INTO decision_counts (hour, model_version, channel, row_count, flagged_count)
+        SELECT {HourOfDecision}, model_version, channel, COUNT(*), COUNT(*) FILTER (WHERE flag = 1) FROM decisions
+        WHERE decided_at >= @from AND decided_at < @to GROUP BY 1, 2, 3
+        """;
 
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
@@ -73,12 +87,33 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
             DROP INDEX IF EXISTS decisions_model_version;
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        command.CommandText = "SELECT to_regclass('decision_counts') IS NULL";
+        var countsMissing = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        command.CommandText = """
+            CREATE TABLE IF NOT EXISTS decision_counts (
+                hour BIGINT NOT NULL,
+                model_version TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                row_count BIGINT NOT NULL,
+                flagged_count BIGINT NOT NULL,
+                PRIMARY KEY (hour, model_version, channel));
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (countsMissing)
+        {
+            // A log written before the hourly counts existed gets them once, under the same lock.
+            command.CommandText = CountHoursSql;
+            Add(command, "@from", long.MinValue);
+            Add(command, "@to", long.MaxValue);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>
-    /// A binary COPY: one round trip for the whole batch instead of one per row, and all-or-nothing like a
-    /// transaction (an importer disposed before it completes cancels the copy).
+    /// A binary COPY (one round trip for the whole batch instead of one per row) and the batch's hourly counts, in one
+    /// transaction: all of it is stored or none.
     /// </summary>
     public async Task AppendAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken = default)
     {
@@ -88,6 +123,14 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
         }
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await CopyAsync(connection, records, cancellationToken);
+        await AddHourlyCountsAsync(connection, records, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken)
+    {
         await using var importer = await connection.BeginBinaryImportAsync(CopySql, cancellationToken);
         foreach (var record in records)
         {
@@ -117,9 +160,47 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
         await importer.CompleteAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// One upsert for all the batch's hours. Keys go in sorted, so instances appending at once lock the same rows in
+    /// the same order and cannot deadlock.
+    /// </summary>
+    private static async Task AddHourlyCountsAsync(NpgsqlConnection connection, IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken)
+    {
+        var counts = new SortedDictionary<(long Hour, string Model, string Channel), (long Rows, long Flagged)>();
+        foreach (var record in records)
+        {
+            var key = (HourOf(record.DecidedAt.ToUnixTimeMilliseconds()), record.ModelVersion, record.Channel);
+            var (rows, flagged) = counts.GetValueOrDefault(key);
+            counts[key] = (rows + 1, flagged + (record.Flag ? 1 : 0));
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO decision_counts (hour, model_version, channel, row_count, flagged_count)
+            SELECT * FROM unnest(@hours, @models, @channels, @rows, @flagged)
+            ON CONFLICT (hour, model_version, channel) DO UPDATE SET
+                row_count = decision_counts.row_count + EXCLUDED.row_count,
+                flagged_count = decision_counts.flagged_count + EXCLUDED.flagged_count
+            """;
+        command.Parameters.Add(new NpgsqlParameter<long[]>("hours", [.. counts.Keys.Select(k => k.Hour)]));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("models", [.. counts.Keys.Select(k => k.Model)]));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("channels", [.. counts.Keys.Select(k => k.Channel)]));
+        command.Parameters.Add(new NpgsqlParameter<long[]>("rows", [.. counts.Values.Select(v => v.Rows)]));
+        command.Parameters.Add(new NpgsqlParameter<long[]>("flagged", [.. counts.Values.Select(v => v.Flagged)]));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static long HourOf(long milliseconds) => (long)Math.Floor(milliseconds / (double)HourMilliseconds);
+
     public async Task<DecisionPage> PageAsync(DecisionQuery query, CancellationToken cancellationToken = default)
     {
         var limit = query.BoundedLimit;
+        if (query.FiltersRecords && await CountAsync(query with { Before = null, After = null }, cancellationToken) == 0)
+        {
+            // A combination of filters that nothing matches would otherwise read one filter's whole index to find so.
+            return DecisionPage.Empty;
+        }
+
         if (query.After is { } after)
         {
             var newer = await ListAsync(query with { Before = null }, newestFirst: false, limit + 1, cancellationToken);
@@ -144,21 +225,77 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
         }
     }
 
+    /// <summary>The whole hours of the range from decision_counts; the partial hours at its ends from the rows.</summary>
     public async Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default)
     {
+        var from = query.From?.ToUnixTimeMilliseconds();
+        var to = query.To?.ToUnixTimeMilliseconds();
+        var firstHour = from is { } f ? -HourOf(-f) : long.MinValue; // the first hour starting at or after from
+        var endHour = to is { } t ? HourOf(t) : long.MaxValue; // the first hour not wholly before to
         await using var connection = await OpenAsync(cancellationToken);
+        if (firstHour >= endHour)
+        {
+            return await CountRowsAsync(connection, query, cancellationToken);
+        }
+
+        var count = 0L;
+        if (from is { } start && start < firstHour * HourMilliseconds)
+        {
+            count += await CountRowsAsync(connection, query with { To = DateTimeOffset.FromUnixTimeMilliseconds(firstHour * HourMilliseconds) }, cancellationToken);
+        }
+
+        if (to is { } end && endHour * HourMilliseconds < end)
+        {
+            count += await CountRowsAsync(connection, query with { From = DateTimeOffset.FromUnixTimeMilliseconds(endHour * HourMilliseconds) }, cancellationToken);
+        }
+
+        await using var command = connection.CreateCommand();
+        var counted = query.Flag switch { true => "flagged_count", false => "row_count - flagged_count", null => "row_count" };
+        var sql = new StringBuilder($"SELECT COALESCE(SUM({counted}), 0) FROM decision_counts WHERE hour >= @first_hour AND hour < @end_hour");
+        Add(command, "@first_hour", firstHour);
+        Add(command, "@end_hour", endHour);
+        if (!string.IsNullOrEmpty(query.ModelVersion))
+        {
+            sql.Append(" AND model_version = @model_version");
+            Add(command, "@model_version", query.ModelVersion);
+        }
+
+        if (!string.IsNullOrEmpty(query.Channel))
+        {
+            sql.Append(" AND channel = @channel");
+            Add(command, "@channel", query.Channel);
+        }
+
+        command.CommandText = sql.ToString();
+        return count + Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<long> CountRowsAsync(DbConnection connection, DecisionQuery query, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM decisions{Where(command, query)}";
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The hours before the cutoff's go from the counts; the cutoff's own hour is counted again from its rows.</summary>
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
+        var at = cutoff.ToUnixTimeMilliseconds();
+        var hour = HourOf(at);
         await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM decisions WHERE decided_at < @cutoff";
-        Add(command, "@cutoff", cutoff.ToUnixTimeMilliseconds());
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        Add(command, "@cutoff", at);
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Parameters.Clear();
+        command.CommandText = $"DELETE FROM decision_counts WHERE hour <= @hour; {CountHoursSql}";
+        Add(command, "@hour", hour);
+        Add(command, "@from", hour * HourMilliseconds);
+        Add(command, "@to", (hour + 1) * HourMilliseconds);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
     }
 
     private async Task<List<(DecisionRecord Record, DecisionCursor At)>> ListAsync(DecisionQuery query, bool newestFirst, int limit, CancellationToken cancellationToken)
@@ -196,8 +333,13 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
             Add(command, "@after_id", after.Key);
         }
 
+        // A filtered column leads the order (it is constant among the matches, so the order is the same): the planner
+        // then reads that filter's index in order instead of walking the time index past millions of other rows,
+        // which it chose for an older model's decisions and took 0.7 s.
         var direction = newestFirst ? "DESC" : "ASC";
-        command.CommandText = $"SELECT {Columns}, id FROM decisions{where} ORDER BY decided_at {direction}, id {direction}{(limit is { } n ? $" LIMIT {n}" : string.Empty)}";
+        var leading = !string.IsNullOrEmpty(query.ModelVersion) ? "model_version" : !string.IsNullOrEmpty(query.Channel) ? "channel" : query.Flag is not null ? "flag" : null;
+        var order = leading is null ? string.Empty : $"{leading} {direction}, ";
+        command.CommandText = $"SELECT {Columns}, id FROM decisions{where} ORDER BY {order}decided_at {direction}, id {direction}{(limit is { } n ? $" LIMIT {n}" : string.Empty)}";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -16,17 +16,29 @@ namespace RiskFlag.Core.Decisions;
 /// serving a prediction in about 40 µs that alone took over 10 % of its throughput; a segment costs that once
 /// per batch. Searches read the segments that overlap the time range, newest first, and filter in memory,
 /// stopping as soon as older segments cannot change the page asked for. WAL mode, so the pages' reads do not
-/// block the writer.
+/// block the writer. Group commit writes small batches when the site is quiet; consecutive small segments are merged
+/// into one as soon as they hold <c>mergeTarget</c> decisions, so searches and counts see about one segment per
+/// <c>mergeTarget</c> decisions whatever the traffic was.
 /// </summary>
 public sealed class SqliteDecisionLogStore : IDecisionLogStore
 {
+    /// <summary>Id NULL: the next id. A merge reuses the newest merged segment's id, so the order by id is kept.</summary>
     private const string InsertSegmentSql =
-        "INSERT INTO decision_segments (first_at, last_at, row_count, format, payload) VALUES (?1, ?2, ?3, ?4, ?5)";
+        "INSERT INTO decision_segments (id, first_at, last_at, row_count, format, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+    public const int DefaultMergeTarget = 500;
 
     private const int FacetsSchemaVersion = 2;
 
     private readonly string _connectionString;
     private readonly string _appendPragmas;
+    private readonly int _mergeTarget;
+    private readonly Lock _runLock = new();
+
+    /// <summary>The small segments this store appended since its last merge or large segment: where the run starts.</summary>
+    private long? _runStart;
+    private int _runSegments;
+    private int _runRows;
 
     static SqliteDecisionLogStore() => Batteries_V2.Init();
 
@@ -35,8 +47,14 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
     /// crashed process loses nothing; only a power cut or kernel crash can lose the last commits. True: every commit
     /// also waits for the disk (SQLite's synchronous=FULL), which survives those too at a disk sync per batch.
     /// </param>
-    public SqliteDecisionLogStore(string databasePath, bool syncEveryCommit = false)
+    /// <param name="mergeTarget">
+    /// Segments of fewer decisions are small: a run of them is merged into one once it holds this many decisions, or
+    /// when a large segment follows it.
+    /// </param>
+    public SqliteDecisionLogStore(string databasePath, bool syncEveryCommit = false, int mergeTarget = DefaultMergeTarget)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(mergeTarget, 1);
+        _mergeTarget = mergeTarget;
         _appendPragmas = syncEveryCommit ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;";
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, DefaultTimeout = 30 }.ToString();
@@ -102,9 +120,13 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
             using var connection = Open();
             Execute(connection, _appendPragmas);
             using var transaction = connection.BeginTransaction();
-            var id = InsertSegment(connection, first, last, records.Count, payload.AsSpan(0, length));
+            var id = InsertSegment(connection, null, first, last, records.Count, payload.AsSpan(0, length));
             InsertFacets(connection, id, DecisionFacet.Of(records));
-            transaction.Commit();
+            lock (_runLock)
+            {
+                MergeSmallSegments(connection, id, records.Count);
+                transaction.Commit();
+            }
         }
         finally
         {
@@ -112,6 +134,76 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Keeps the run of small segments: a merge happens in the append's own transaction, so it is stored with the
+    /// append or not at all, and what the run holds is read from the file, not trusted from memory.
+    /// </summary>
+    private void MergeSmallSegments(SqliteConnection connection, long appended, int rows)
+    {
+        if (rows >= _mergeTarget)
+        {
+            if (_runSegments > 1)
+            {
+                Merge(connection, _runStart!.Value, appended);
+            }
+
+            (_runStart, _runSegments, _runRows) = (null, 0, 0);
+            return;
+        }
+
+        _runStart ??= appended;
+        _runSegments++;
+        _runRows += rows;
+        if (_runRows >= _mergeTarget)
+        {
+            Merge(connection, _runStart.Value, appended + 1);
+            (_runStart, _runSegments, _runRows) = (null, 0, 0);
+        }
+    }
+
+    /// <summary>
+    /// Replaces the consecutive small segments from <paramref name="from"/> (up to, not including, <paramref name="to"/>
+    /// or the first large one) by one segment holding their decisions in the same order, under the newest one's id, so
+    /// every decision keeps its place in the log's order (time, then storage order).
+    /// </summary>
+    private void Merge(SqliteConnection connection, long from, long to)
+    {
+        var ids = new List<long>();
+        var records = new List<DecisionRecord>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT id, row_count, format, payload FROM decision_segments WHERE id >= @from AND id < @to ORDER BY id";
+            command.Parameters.AddWithValue("@from", from);
+            command.Parameters.AddWithValue("@to", to);
+            using var reader = command.ExecuteReader();
+            while (reader.Read() && reader.GetInt32(1) < _mergeTarget && reader.GetInt32(2) == DecisionSegmentCodec.Format)
+            {
+                ids.Add(reader.GetInt64(0));
+                records.AddRange(DecisionSegmentCodec.Decode((byte[])reader.GetValue(3), reader.GetInt32(1)));
+            }
+        }
+
+        if (ids.Count < 2)
+        {
+            return;
+        }
+
+        var (first, last) = TimeRange(records);
+        Execute(connection, "DELETE FROM decision_facets WHERE segment_id >= @from AND segment_id <= @to", ("@from", ids[0]), ("@to", ids[^1]));
+        Execute(connection, "DELETE FROM decision_segments WHERE id >= @from AND id <= @to", ("@from", ids[0]), ("@to", ids[^1]));
+        var payload = DecisionSegmentCodec.EncodePooled(records, out var length);
+        try
+        {
+            InsertSegment(connection, ids[^1], first, last, records.Count, payload.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(payload);
+        }
+
+        InsertFacets(connection, ids[^1], DecisionFacet.Of(records));
     }
 
     public Task<DecisionPage> PageAsync(DecisionQuery query, CancellationToken cancellationToken = default)
@@ -304,17 +396,18 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
     /// Bound on the connection's own handle because ADO.NET takes a blob only as an exact-length array, which for a
     /// batch would be a fresh large-object-heap allocation each time; the payload here is a pooled buffer's span.
     /// </summary>
-    private static long InsertSegment(SqliteConnection connection, long first, long last, int count, ReadOnlySpan<byte> payload)
+    private static long InsertSegment(SqliteConnection connection, long? id, long first, long last, int count, ReadOnlySpan<byte> payload)
     {
         var database = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(database, InsertSegmentSql, out var statement), database);
         using (statement)
         {
-            Check(raw.sqlite3_bind_int64(statement, 1, first), database);
-            Check(raw.sqlite3_bind_int64(statement, 2, last), database);
-            Check(raw.sqlite3_bind_int(statement, 3, count), database);
-            Check(raw.sqlite3_bind_int(statement, 4, DecisionSegmentCodec.Format), database);
-            Check(raw.sqlite3_bind_blob(statement, 5, payload), database);
+            Check(id is { } given ? raw.sqlite3_bind_int64(statement, 1, given) : raw.sqlite3_bind_null(statement, 1), database);
+            Check(raw.sqlite3_bind_int64(statement, 2, first), database);
+            Check(raw.sqlite3_bind_int64(statement, 3, last), database);
+            Check(raw.sqlite3_bind_int(statement, 4, count), database);
+            Check(raw.sqlite3_bind_int(statement, 5, DecisionSegmentCodec.Format), database);
+            Check(raw.sqlite3_bind_blob(statement, 6, payload), database);
             var result = raw.sqlite3_step(statement);
             if (result != raw.SQLITE_DONE)
             {

@@ -146,7 +146,7 @@ public abstract class DecisionLogStoreContract
         }
 
         var order = stored.Select((r, i) => (r, i)).OrderByDescending(x => x.r.DecidedAt).ThenByDescending(x => x.i).Select(x => x.r).ToList();
-        var ranges = new (DateTimeOffset? From, DateTimeOffset? To)[] { (null, null), (Start.AddMinutes(95), null), (null, Start.AddMinutes(200)), (Start.AddMinutes(61), Start.AddMinutes(245)) };
+        var ranges = new (DateTimeOffset? From, DateTimeOffset? To)[] { (null, null), (Start.AddMinutes(95), null), (null, Start.AddMinutes(200)), (Start.AddMinutes(61), Start.AddMinutes(245)), (Start.AddMinutes(70), Start.AddMinutes(110)) };
         foreach (var (from, to) in ranges)
         {
             foreach (var flag in new bool?[] { null, true, false })
@@ -192,6 +192,9 @@ public abstract class DecisionLogStoreContract
         Assert.Equal(20 + 12, await Store.DeleteOlderThanAsync(cutoff));
         var left = await Store.SearchAsync(new DecisionQuery { Limit = 1000 });
         Assert.Equal(straddling.Skip(12).Concat(recent).OrderByDescending(r => r.DecidedAt), left);
+        Assert.Equal(left.Count, await Store.CountAsync(new DecisionQuery()));
+        Assert.Equal(recent.Count, await Store.CountAsync(new DecisionQuery { Flag = true }));
+        Assert.Equal(8, await Store.CountAsync(new DecisionQuery { ModelVersion = "v1" }));
         Assert.Equal(0, await Store.DeleteOlderThanAsync(cutoff));
     }
 

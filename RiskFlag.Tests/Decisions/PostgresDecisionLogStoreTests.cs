@@ -53,5 +53,28 @@ public sealed class PostgresDecisionLogStoreTests : DecisionLogStoreContract, IA
         }
     }
 
+    [Fact]
+    public async Task A_log_without_hourly_counts_gets_them_once_and_counts_stay_exact()
+    {
+        await Store.EnsureSchemaAsync();
+        var start = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var records = Enumerable.Range(0, 90).Select(i => Decision(start.AddMinutes(7 * i), i % 3 == 0, i < 40 ? "v1" : "v2")).ToList();
+        await Store.AppendAsync(records);
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Database = _database }.ToString()))
+        {
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand("DROP TABLE decision_counts", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        await Store.EnsureSchemaAsync();
+        await Store.EnsureSchemaAsync();
+
+        var window = new DecisionQuery { From = start.AddMinutes(50), To = start.AddMinutes(500), Flag = true, ModelVersion = "v2" };
+        Assert.Equal(records.Count(window.Matches), await Store.CountAsync(window));
+        Assert.Equal(30, await Store.CountAsync(new DecisionQuery { Flag = true }));
+        Assert.Equal(90, await Store.CountAsync(new DecisionQuery()));
+    }
+
     public void Dispose() => _store?.Dispose();
 }

@@ -11,8 +11,8 @@ public class SqliteDecisionLogStoreTests : DecisionLogStoreContract, IDisposable
     {
     }
 
-    protected SqliteDecisionLogStoreTests(bool syncEveryCommit) =>
-        Store = new SqliteDecisionLogStore(Path.Combine(_directory, "decisions.db"), syncEveryCommit);
+    protected SqliteDecisionLogStoreTests(bool syncEveryCommit, int mergeTarget = SqliteDecisionLogStore.DefaultMergeTarget) =>
+        Store = new SqliteDecisionLogStore(Path.Combine(_directory, "decisions.db"), syncEveryCommit, mergeTarget);
 
     protected override IDecisionLogStore Store { get; }
 
@@ -26,3 +26,9 @@ public class SqliteDecisionLogStoreTests : DecisionLogStoreContract, IDisposable
 
 /// <summary>The same contract with a disk sync on every commit (synchronous=FULL).</summary>
 public sealed class SqliteSyncEveryCommitDecisionLogStoreTests() : SqliteDecisionLogStoreTests(syncEveryCommit: true);
+
+/// <summary>
+/// The same contract with small segments merged as soon as a run of them holds 64 decisions, so the contract's batches
+/// (1 to 60 decisions, overlapping in time, with equal times) are searched, paged and counted across merges.
+/// </summary>
+public sealed class SqliteMergingDecisionLogStoreTests() : SqliteDecisionLogStoreTests(syncEveryCommit: false, mergeTarget: 64);
