@@ -10,14 +10,20 @@ namespace RiskFlag.Core.Decisions;
 /// A batch of decisions as one compact binary value (a segment): the writer stores a whole batch with one insert
 /// instead of one row per decision, which is what makes logging every decision cheap next to serving it.
 /// Little-endian fixed-size numbers, strings as a 7-bit encoded UTF-8 length and bytes (as BinaryWriter writes
-/// them). Times are kept to the millisecond, as the row store keeps them.
+/// them). Times are kept to the millisecond, as the row store keeps them. Format 2 adds the decision id and the
+/// applicant's Id after the reasons; format 1 segments (written before ids) are still read, with both empty.
 /// </summary>
 public static class DecisionSegmentCodec
 {
-    public const int Format = 1;
+    /// <summary>The format this version writes.</summary>
+    public const int Format = 2;
 
-    // decided_at, income, probability, threshold (8 bytes each); 4 small ints (at most 5 bytes each); 4 flag bytes.
-    private const int FixedBytesPerRecord = (4 * 8) + (4 * 5) + 4;
+    private const int FormatWithoutIds = 1;
+
+    // decided_at, income, probability, threshold (8 bytes each); 4 small ints (at most 5 bytes each); 4 flag bytes; the id.
+    private const int FixedBytesPerRecord = (4 * 8) + (4 * 5) + 4 + 16;
+
+    public static bool CanRead(int format) => format is FormatWithoutIds or Format;
 
     /// <summary>
     /// Encodes into a buffer rented from <see cref="ArrayPool{T}.Shared"/> (return it when done): a batch is often
@@ -30,7 +36,7 @@ public static class DecisionSegmentCodec
         {
             size += FixedBytesPerRecord + TextBytes(record.Channel) + TextBytes(record.ModelVersion) + TextBytes(record.RequestId)
                 + TextBytes(record.Applicant.Profession) + TextBytes(record.Applicant.City) + TextBytes(record.Applicant.State)
-                + TextBytes(record.TopFactors);
+                + TextBytes(record.TopFactors) + TextBytes(record.ApplicantId);
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(size);
@@ -57,12 +63,17 @@ public static class DecisionSegmentCodec
         }
     }
 
-    public static IEnumerable<DecisionRecord> Decode(byte[] payload, int count)
+    public static IEnumerable<DecisionRecord> Decode(byte[] payload, int count, int format = Format)
     {
+        if (!CanRead(format))
+        {
+            throw new InvalidDataException($"decision segment format {format} is not one this version reads ({FormatWithoutIds} or {Format})");
+        }
+
         using var reader = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
         for (var i = 0; i < count; i++)
         {
-            yield return Read(reader);
+            yield return Read(reader, format);
         }
     }
 
@@ -94,9 +105,11 @@ public static class DecisionSegmentCodec
         writer.Double(record.Threshold);
         writer.Byte(record.Flag ? (byte)1 : (byte)0);
         writer.Text(record.TopFactors);
+        writer.Guid(record.DecisionId);
+        writer.Text(record.ApplicantId);
     }
 
-    private static DecisionRecord Read(BinaryReader reader)
+    private static DecisionRecord Read(BinaryReader reader, int format)
     {
         var decidedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.ReadInt64());
         var channel = reader.ReadString();
@@ -114,8 +127,9 @@ public static class DecisionSegmentCodec
             reader.ReadString(),
             reader.Read7BitEncodedInt(),
             reader.Read7BitEncodedInt());
-        return new DecisionRecord(
+        var record = new DecisionRecord(
             decidedAt, channel, modelVersion, requestId, applicant, reader.ReadDouble(), reader.ReadDouble(), reader.ReadBoolean(), reader.ReadString());
+        return format == FormatWithoutIds ? record : record with { DecisionId = new Guid(reader.ReadBytes(16), bigEndian: true), ApplicantId = reader.ReadString() };
     }
 
     // Only this codec writes segments, so an undefined code means a damaged file, not a new value to pass along.
@@ -143,6 +157,13 @@ public static class DecisionSegmentCodec
         }
 
         public void Byte(byte value) => _buffer[Position++] = value;
+
+        /// <summary>Big-endian (RFC 9562 byte order), so the stored bytes of version 7 ids sort by time.</summary>
+        public void Guid(Guid value)
+        {
+            value.TryWriteBytes(_buffer[Position..], bigEndian: true, out _);
+            Position += 16;
+        }
 
         /// <summary>7-bit encoded, as <see cref="BinaryWriter.Write7BitEncodedInt"/>.</summary>
         public void Int(int value)

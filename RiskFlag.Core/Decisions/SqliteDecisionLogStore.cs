@@ -79,8 +79,10 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
                 row_count INTEGER NOT NULL,
                 format INTEGER NOT NULL,
                 payload BLOB NOT NULL);
-            CREATE INDEX IF NOT EXISTS decision_segments_last_at ON decision_segments (last_at);
-            CREATE INDEX IF NOT EXISTS decision_segments_first_at ON decision_segments (first_at);
+            CREATE INDEX IF NOT EXISTS decision_segments_last_first ON decision_segments (last_at, first_at);
+            CREATE INDEX IF NOT EXISTS decision_segments_first_last_rows ON decision_segments (first_at, last_at, row_count);
+            DROP INDEX IF EXISTS decision_segments_last_at;
+            DROP INDEX IF EXISTS decision_segments_first_at;
             CREATE TABLE IF NOT EXISTS decision_facets (
                 segment_id INTEGER NOT NULL,
                 model_version TEXT NOT NULL,
@@ -178,10 +180,10 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
             command.Parameters.AddWithValue("@from", from);
             command.Parameters.AddWithValue("@to", to);
             using var reader = command.ExecuteReader();
-            while (reader.Read() && reader.GetInt32(1) < _mergeTarget && reader.GetInt32(2) == DecisionSegmentCodec.Format)
+            while (reader.Read() && reader.GetInt32(1) < _mergeTarget && DecisionSegmentCodec.CanRead(reader.GetInt32(2)))
             {
                 ids.Add(reader.GetInt64(0));
-                records.AddRange(DecisionSegmentCodec.Decode((byte[])reader.GetValue(3), reader.GetInt32(1)));
+                records.AddRange(DecisionSegmentCodec.Decode((byte[])reader.GetValue(3), reader.GetInt32(1), reader.GetInt32(2)));
             }
         }
 
@@ -301,8 +303,9 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
         {
             Execute(
                 connection,
-                "UPDATE decision_segments SET first_at = @first, row_count = @count, payload = @payload WHERE id = @id",
-                ("@first", kept.Min(r => r.DecidedAt.ToUnixTimeMilliseconds())), ("@count", kept.Count), ("@payload", DecisionSegmentCodec.Encode(kept)), ("@id", id));
+                "UPDATE decision_segments SET first_at = @first, row_count = @count, format = @format, payload = @payload WHERE id = @id",
+                ("@first", kept.Min(r => r.DecidedAt.ToUnixTimeMilliseconds())), ("@count", kept.Count), ("@format", DecisionSegmentCodec.Format),
+                ("@payload", DecisionSegmentCodec.Encode(kept)), ("@id", id));
             Execute(connection, "DELETE FROM decision_facets WHERE segment_id = @id", ("@id", id));
             InsertFacets(connection, id, DecisionFacet.Of(kept));
             deleted += count - kept.Count;
@@ -509,15 +512,16 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (reader.GetInt32(4) != DecisionSegmentCodec.Format)
+            var format = reader.GetInt32(4);
+            if (!DecisionSegmentCodec.CanRead(format))
             {
-                throw new InvalidDataException($"decision segment {reader.GetInt64(0)} has format {reader.GetInt32(4)}; this version reads {DecisionSegmentCodec.Format}");
+                throw new InvalidDataException($"decision segment {reader.GetInt64(0)} has format {format}; this version reads up to {DecisionSegmentCodec.Format}");
             }
 
             // The payload is read only if the caller asks for the records (a count may not need it).
             var id = reader.GetInt64(0);
             var count = reader.GetInt32(3);
-            yield return new Segment(id, reader.GetInt64(1), reader.GetInt64(2), count, () => DecisionSegmentCodec.Decode((byte[])reader.GetValue(5), count));
+            yield return new Segment(id, reader.GetInt64(1), reader.GetInt64(2), count, () => DecisionSegmentCodec.Decode((byte[])reader.GetValue(5), count, format));
         }
     }
 

@@ -23,9 +23,10 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
     /// <summary>
     /// After the input's own columns. Every input row has its output row, in input order: a rejected row keeps its cells,
     /// has no scores, status "rejected" and its reasons (line, field, reason) in error; a scored row's error holds its
-    /// warnings (a bad informational label), if any.
+    /// warnings (a bad informational label), if any. decision_id is the id the site's decision log keeps the row's
+    /// decision under (blank where nothing is logged: the CLI, or the site with logging off).
     /// </summary>
-    public static readonly IReadOnlyList<string> ScoreColumns = ["risk_probability", "risk_flag", "top_factors", "status", "error"];
+    public static readonly IReadOnlyList<string> ScoreColumns = ["decision_id", "risk_probability", "risk_flag", "top_factors", "status", "error"];
 
     public const string Scored = "scored";
     public const string Rejected = "rejected";
@@ -122,6 +123,7 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
     private static void WriteRow(CsvWriter writer, ParsedApplicant row, RiskAssessment assessment, int headerCount)
     {
         WriteCells(writer, row, headerCount);
+        writer.WriteText(assessment.DecisionId?.ToString() ?? string.Empty);
         writer.WriteText(assessment.Probability.ToString("0.######", CultureInfo.InvariantCulture));
         writer.WriteText(assessment.Flag ? "1" : "0");
         writer.WriteText(string.Join("; ", assessment.TopFactors));
@@ -133,6 +135,7 @@ public sealed class BatchScorer(Func<Applicant, RiskAssessment> score, string mo
     private static void WriteRejected(CsvWriter writer, ParsedApplicant row, int headerCount)
     {
         WriteCells(writer, row, headerCount);
+        writer.WriteText(string.Empty);
         writer.WriteText(string.Empty);
         writer.WriteText(string.Empty);
         writer.WriteText(string.Empty);

@@ -17,4 +17,7 @@ public sealed record RiskAssessment(
     double BaseLogOdds = 0)
 {
     public string Label => Flag ? "High Risk" : "Low Risk";
+
+    /// <summary>The id the decision log keeps this answer under; null when it is not logged (logging off, the CLI).</summary>
+    public Guid? DecisionId { get; init; }
 }

@@ -163,6 +163,34 @@ public abstract class DecisionLogStoreContract
     }
 
     [Fact]
+    public async Task Sparse_matches_across_many_hours_page_and_count_exactly()
+    {
+        await Store.EnsureSchemaAsync();
+        // Every 20 minutes for two days; one in seven by v2, flagged now and then: a page of them spans many hours.
+        var stored = Enumerable.Range(0, 144)
+            .Select(i => Decision(Start.AddMinutes(20 * i), i % 5 == 0, i % 7 == 3 ? "v2" : "v1") with { RequestId = $"r{i}" })
+            .ToList();
+        foreach (var batch in stored.Chunk(10))
+        {
+            await Store.AppendAsync(batch);
+        }
+
+        var newestFirst = Enumerable.Reverse(stored).ToList();
+        foreach (var query in new[]
+        {
+            new DecisionQuery { ModelVersion = "v2", Limit = 4 },
+            new DecisionQuery { ModelVersion = "v2", Flag = true, Limit = 1 },
+            new DecisionQuery { ModelVersion = "v2", From = Start.AddMinutes(130), To = Start.AddHours(30).AddMinutes(10), Limit = 3 },
+            new DecisionQuery { Flag = false, From = Start.AddMinutes(50), Limit = 7 },
+        })
+        {
+            var matches = newestFirst.Where(query.Matches).Select(r => r.RequestId).ToList();
+            Assert.Equal(matches.Count, await Store.CountAsync(query));
+            await AssertPagesWalkAsync(query, matches);
+        }
+    }
+
+    [Fact]
     public async Task Cursors_that_point_nowhere_give_a_page_not_an_error()
     {
         await Store.EnsureSchemaAsync();

@@ -39,6 +39,32 @@ public sealed class SqliteDecisionLogUpgradeTests : IDisposable
         Assert.Equal(2L, command.ExecuteScalar());
     }
 
+    [Fact]
+    public async Task DecisionsWrittenBeforeIdsReadBackWithoutOneBesideNewOnesThroughRetentionAndMerges()
+    {
+        var path = Path.Combine(_directory, "decisions.db");
+        var old = Enumerable.Range(0, 6).Select(i => Decision(Start.AddMinutes(i), flag: i % 2 == 0, "v1")).ToList();
+        WriteEarlierFormat(path, old);
+        var store = new SqliteDecisionLogStore(path, mergeTarget: 4);
+        await store.EnsureSchemaAsync();
+
+        var id = DecisionIds.New(Start.AddHours(1));
+        var fresh = Decision(DecisionIds.TimeOf(id), flag: true, "v2") with { DecisionId = id, ApplicantId = "A-9" };
+        for (var i = 0; i < 3; i++)
+        {
+            await store.AppendAsync([fresh with { RequestId = $"new-{i}" }]);
+        }
+
+        var all = await store.SearchAsync(new DecisionQuery());
+        Assert.Equal(old.AsEnumerable().Reverse(), all.Skip(3));
+        Assert.All(all.Take(3), r => Assert.Equal((id, "A-9"), (r.DecisionId, r.ApplicantId)));
+        Assert.All(all.Skip(3), r => Assert.Equal((Guid.Empty, string.Empty), (r.DecisionId, r.ApplicantId)));
+
+        // Retention rewrites the old segment in the current format; what it keeps still reads the same.
+        Assert.Equal(2, await store.DeleteOlderThanAsync(Start.AddMinutes(2)));
+        Assert.Equal(old.Skip(2).Reverse(), (await store.SearchAsync(new DecisionQuery())).Skip(3));
+    }
+
     /// <summary>The table as the earlier version created it: segments only, user_version 0.</summary>
     private static void WriteEarlierFormat(string path, List<DecisionRecord> records)
     {
@@ -54,9 +80,43 @@ public sealed class SqliteDecisionLogUpgradeTests : IDisposable
         command.Parameters.AddWithValue("@first", records[0].DecidedAt.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("@last", records[^1].DecidedAt.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("@count", records.Count);
-        command.Parameters.AddWithValue("@format", DecisionSegmentCodec.Format);
-        command.Parameters.AddWithValue("@payload", DecisionSegmentCodec.Encode(records));
+        command.Parameters.AddWithValue("@format", 1);
+        command.Parameters.AddWithValue("@payload", FormatOne(records));
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>Segment format 1, as the version before decision ids wrote it (BinaryWriter's encoding, no ids).</summary>
+    private static byte[] FormatOne(List<DecisionRecord> records)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            foreach (var r in records)
+            {
+                var a = r.Applicant;
+                writer.Write(r.DecidedAt.ToUnixTimeMilliseconds());
+                writer.Write(r.Channel);
+                writer.Write(r.ModelVersion);
+                writer.Write(r.RequestId);
+                writer.Write(a.Income);
+                writer.Write7BitEncodedInt(a.Age);
+                writer.Write7BitEncodedInt(a.Experience);
+                writer.Write((byte)a.MaritalStatus);
+                writer.Write((byte)a.HouseOwnership);
+                writer.Write(a.OwnsCar);
+                writer.Write(a.Profession);
+                writer.Write(a.City);
+                writer.Write(a.State);
+                writer.Write7BitEncodedInt(a.CurrentJobYears);
+                writer.Write7BitEncodedInt(a.CurrentHouseYears);
+                writer.Write(r.Probability);
+                writer.Write(r.Threshold);
+                writer.Write(r.Flag);
+                writer.Write(r.TopFactors);
+            }
+        }
+
+        return stream.ToArray();
     }
 
     private static DecisionRecord Decision(DateTimeOffset at, bool flag, string version) => new(

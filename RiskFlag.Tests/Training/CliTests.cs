@@ -34,7 +34,7 @@ public class CliTests(TrainedModelFixture fixture)
             Assert.Equal(ExitCodes.Ok, Run(out var predicted, out var errors, "predict", "--model", bundle, "--input", input, "--output", output));
 
             var lines = File.ReadAllLines(output);
-            Assert.Equal(File.ReadLines(input).First() + ",risk_probability,risk_flag,top_factors,status,error", lines[0]);
+            Assert.Equal(File.ReadLines(input).First() + ",decision_id,risk_probability,risk_flag,top_factors,status,error", lines[0]);
             Assert.StartsWith(File.ReadLines(input).ElementAt(1) + ",", lines[1], StringComparison.Ordinal);
             Assert.Equal(102, lines.Length);
             Assert.StartsWith("999999,-5,", lines[101], StringComparison.Ordinal);

@@ -33,18 +33,23 @@ public sealed class BatchApiTests(ServedSite site) : IClassFixture<ServedSite>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
-        Assert.Equal(csv.Split('\n')[0].TrimEnd('\r') + ",risk_probability,risk_flag,top_factors,status,error", lines[0]);
+        Assert.Equal(csv.Split('\n')[0].TrimEnd('\r') + ",decision_id,risk_probability,risk_flag,top_factors,status,error", lines[0]);
         Assert.Equal(301, lines.Length);
         Assert.Equal("300", Single(response, BatchEndpoint.RowsReadHeader));
         Assert.Equal("300", Single(response, BatchEndpoint.RowsScoredHeader));
         Assert.Equal("0", Single(response, BatchEndpoint.RowsRejectedHeader));
         Assert.Equal(TrainedBundles.Shared.Primary.Manifest.Version, Single(response, BatchEndpoint.ModelVersionHeader));
 
-        // The same file through the core batch scorer gives the same bytes and the same count of flags.
+        // The same file through the core batch scorer gives the same bytes and the same count of flags, except that
+        // the site names each row's logged decision where the core scorer, which logs nothing, leaves it blank.
         using var expected = new MemoryStream();
         var summary = new BatchScorer(new RiskScorer(TrainedBundles.Shared.Primary.ToRiskModel()))
             .Score(new MemoryStream(Encoding.UTF8.GetBytes(csv)), expected);
-        Assert.Equal(Encoding.UTF8.GetString(expected.ToArray()), await response.Content.ReadAsStringAsync());
+        var ids = lines.Skip(1).Select(line => System.Text.RegularExpressions.Regex.Match(line, ",([0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}),").Groups[1].Value).ToList();
+        Assert.All(ids, id => Assert.Equal(7, Guid.Parse(id).Version));
+        Assert.Equal(300, ids.Distinct().Count());
+        var blanked = string.Join('\n', lines.Select((line, i) => i == 0 ? line : line.Replace($",{ids[i - 1]},", ",,", StringComparison.Ordinal)));
+        Assert.Equal(Encoding.UTF8.GetString(expected.ToArray()), blanked + "\n");
         Assert.Equal(summary.Flagged.ToString(System.Globalization.CultureInfo.InvariantCulture), Single(response, BatchEndpoint.RowsFlaggedHeader));
     }
 

@@ -91,7 +91,7 @@ public sealed class BrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download"));
         var path = await download.PathAsync();
         var lines = File.ReadAllLines(path);
-        Assert.EndsWith(",risk_probability,risk_flag,top_factors,status,error", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",decision_id,risk_probability,risk_flag,top_factors,status,error", lines[0], StringComparison.Ordinal);
         Assert.Equal(501, lines.Length);
         Assert.StartsWith("riskflag-scored-", download.SuggestedFilename, StringComparison.Ordinal);
         await page.Context.CloseAsync();

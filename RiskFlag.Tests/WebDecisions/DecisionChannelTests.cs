@@ -24,14 +24,21 @@ public sealed class DecisionChannelTests
         using var site = new DecisionSite();
         var client = site.Factory.CreateClient();
 
-        var response = await client.PostAsJsonAsync("/api/predict", Applicants.ToJson(Applicants.Valid(seed: 3)));
+        var request = Applicants.ToJson(Applicants.Valid(seed: 3));
+        request["id"] = "A-1007";
+        var response = await client.PostAsJsonAsync("/api/predict", request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
 
         var decision = Assert.Single(await site.DecisionsAsync(1));
+        // The answer names its decision: a version 7 id whose time is the decision's, and the applicant's own Id is kept.
+        Assert.Equal(Guid.Parse((string)body!["decision_id"]!), decision.DecisionId);
+        Assert.Equal(7, decision.DecisionId.Version);
+        Assert.Equal(decision.DecidedAt, DecisionIds.TimeOf(decision.DecisionId));
+        Assert.Equal("A-1007", decision.ApplicantId);
         Assert.Equal(ScoringChannel.Api.TagValue(), decision.Channel);
         Assert.Equal(TrainedBundles.Shared.Primary.Manifest.Version, decision.ModelVersion);
-        Assert.Equal((double)body!["risk_probability"]!, decision.Probability, 12);
+        Assert.Equal((double)body["risk_probability"]!, decision.Probability, 12);
         Assert.Equal((int)body["risk_flag"]! == 1, decision.Flag);
         Assert.Equal((double)body["threshold"]!, decision.Threshold);
         Assert.Equal(1_303_834 + (3 * 7_919), decision.Applicant.Income);
@@ -57,6 +64,14 @@ public sealed class DecisionChannelTests
         var ids = decisions.Select(d => d.RequestId).Order(StringComparer.Ordinal).ToList();
         var prefix = ids[0][..ids[0].LastIndexOf('/')];
         Assert.Equal([$"{prefix}/0", $"{prefix}/1", $"{prefix}/2"], ids);
+        var answers = (await response.Content.ReadFromJsonAsync<JsonArray>())!;
+        for (var i = 0; i < 3; i++)
+        {
+            var decision = decisions.Single(d => d.RequestId == $"{prefix}/{i}");
+            Assert.Equal(Guid.Parse((string)answers[i]!["decision_id"]!), decision.DecisionId);
+        }
+
+        Assert.Equal(3, decisions.Select(d => d.DecisionId).Distinct().Count());
         Assert.All(decisions, d => Assert.Equal(ScoringChannel.Api.TagValue(), d.Channel));
     }
 
@@ -76,6 +91,8 @@ public sealed class DecisionChannelTests
         Assert.Equal(expected.Probability, decision.Probability, 12);
         Assert.Equal(string.Join("; ", expected.TopFactors), decision.TopFactors);
         Assert.Contains(expected.TopFactors[0].Description, html, StringComparison.Ordinal);
+        Assert.Equal(decision.DecisionId.ToString(), PageSession.TextOf(html, "dd", "decision-id"));
+        Assert.Equal(string.Empty, decision.ApplicantId);
     }
 
     [Fact]
@@ -87,8 +104,15 @@ public sealed class DecisionChannelTests
 
         var response = await client.PostAsync("/api/predict/batch", new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var output = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         var decisions = await site.DecisionsAsync(2);
+        // Each scored row of the result names its logged decision; the rejected row has none.
+        var header = output[0].Split(',');
+        var idColumn = Array.IndexOf(header, "decision_id");
+        Assert.Equal(decisions.Single(d => d.ApplicantId == "1").DecisionId.ToString(), output[1].Split(',')[idColumn]);
+        Assert.Equal(string.Empty, output[2].Split(',')[idColumn]);
+        Assert.Equal(decisions.Single(d => d.ApplicantId == "3").DecisionId.ToString(), output[3].Split(',')[idColumn]);
         await Task.Delay(200);
         Assert.Equal(2, await site.Store.CountAsync(new DecisionQuery()));
         Assert.All(decisions, d => Assert.Equal(ScoringChannel.Batch.TagValue(), d.Channel));
@@ -108,6 +132,7 @@ public sealed class DecisionChannelTests
 
         var response = await client.PostAsJsonAsync("/api/predict", Applicants.ToJson(Applicants.Valid()));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False((await response.Content.ReadFromJsonAsync<JsonObject>())!.ContainsKey("decision_id"));
 
         await Task.Delay(300);
         Assert.Equal(0, await site.Store.CountAsync(new DecisionQuery()));

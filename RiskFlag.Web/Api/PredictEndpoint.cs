@@ -75,7 +75,7 @@ public static class PredictEndpoint
             if (!isArray)
             {
                 var single = applicants[0];
-                var assessment = await scoring.ScoreAsync(model, single.Applicant!, ScoringChannel.Api, requestId);
+                var assessment = await scoring.ScoreAsync(model, single.Applicant!, ScoringChannel.Api, requestId, single.Id);
                 return JsonBodyResult.Create(PredictionResponse.From(single.Id, assessment, single.Warnings), ApiJson.Context.PredictionResponse);
             }
 
@@ -83,7 +83,7 @@ public static class PredictEndpoint
             var responses = new PredictionResponse[applicants.Count];
             for (var i = 0; i < responses.Length; i++)
             {
-                var assessment = scoring.Score(model, applicants[i].Applicant!, ScoringChannel.Api, $"{requestId}/{i}", commit);
+                var assessment = scoring.Score(model, applicants[i].Applicant!, ScoringChannel.Api, $"{requestId}/{i}", commit, applicants[i].Id);
                 responses[i] = PredictionResponse.From(applicants[i].Id, assessment, applicants[i].Warnings);
             }
 

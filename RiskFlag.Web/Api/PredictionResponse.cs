@@ -26,6 +26,10 @@ public sealed record PredictionResponse(
     double LogOdds,
     double BaseLogOdds)
 {
+    /// <summary>The id the decision log keeps this answer under (a UUID v7, which carries the decision's time); outcomes refer to it. Absent when logging is off.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Guid? DecisionId { get; init; }
+
     /// <summary>What in the request was ignored (a label that is not 0 or 1: scoring does not use it); absent when nothing was.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Warnings { get; init; }
@@ -42,6 +46,7 @@ public sealed record PredictionResponse(
         return new PredictionResponse(id, assessment.Flag ? 1 : 0, assessment.Probability, assessment.Threshold, assessment.Label,
             assessment.ModelVersion, factors, assessment.CityKnown, assessment.StateKnown, assessment.LogOdds, assessment.BaseLogOdds)
         {
+            DecisionId = assessment.DecisionId,
             Warnings = warnings is { Count: > 0 } ? [.. warnings.Select(w => $"{w.Field}: {w.Reason}")] : null,
         };
     }

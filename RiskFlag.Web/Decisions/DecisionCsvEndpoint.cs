@@ -19,7 +19,7 @@ public static class DecisionCsvEndpoint
 
     public static readonly string[] Header =
     [
-        "decided_at", "channel", "model_version", "request_id", "income", "age", "experience", "married", "house_ownership",
+        "decided_at", "decision_id", "channel", "model_version", "request_id", "applicant_id", "income", "age", "experience", "married", "house_ownership",
         "car_ownership", "profession", "city", "state", "current_job_yrs", "current_house_yrs", "probability", "threshold", "flag", "top_factors",
     ];
 
@@ -89,9 +89,11 @@ public static class DecisionCsvEndpoint
     {
         var a = d.Applicant;
         writer.WriteText(d.DecidedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        writer.WriteText(d.DecisionId == Guid.Empty ? string.Empty : d.DecisionId.ToString());
         writer.WriteText(d.Channel);
         writer.WriteText(d.ModelVersion);
         writer.WriteText(d.RequestId);
+        writer.WriteText(d.ApplicantId);
         writer.WriteText(a.Income.ToString("0.##", CultureInfo.InvariantCulture));
         writer.WriteText(a.Age.ToString(CultureInfo.InvariantCulture));
         writer.WriteText(a.Experience.ToString(CultureInfo.InvariantCulture));

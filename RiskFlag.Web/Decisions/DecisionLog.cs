@@ -23,23 +23,32 @@ public sealed class DecisionLog(DecisionLogWriter? writer, TimeProvider clock)
     /// <summary>The group one answer waits on; with logging off, one that is already complete.</summary>
     public DecisionCommit BeginCommit() => writer is null ? DecisionCommit.None : new DecisionCommit();
 
+    /// <summary>
+    /// The id this answer's decision will be kept under, made now so the answer can carry it; null with logging off,
+    /// when no decision is kept. The decision's time is the id's.
+    /// </summary>
+    public RiskAssessment WithDecisionId(RiskAssessment assessment) =>
+        writer is null ? assessment : assessment with { DecisionId = DecisionIds.New(clock.GetUtcNow()) };
+
     /// <summary>A full queue refuses the decision: <paramref name="commit"/> then fails, and so does its answer.</summary>
-    public void Record(ScoringChannel channel, string requestId, Applicant applicant, RiskAssessment assessment, DecisionCommit commit) =>
-        writer?.TryEnqueue(
-            new DecisionRecord(
-                clock.GetUtcNow(), channel.TagValue(), assessment.ModelVersion, requestId, applicant,
-                assessment.Probability, assessment.Threshold, assessment.Flag, FactorsText(assessment)),
-            commit);
+    public void Record(ScoringChannel channel, string requestId, string? applicantId, Applicant applicant, RiskAssessment assessment, DecisionCommit commit) =>
+        writer?.TryEnqueue(ToRecord(channel, requestId, applicantId, applicant, assessment), commit);
 
     /// <summary>A batch is not a waiting request: it waits for room in the queue rather than refusing rows.</summary>
     public void RecordBatchRow(string batchId, ParsedApplicant row, RiskAssessment assessment, DecisionCommit commit, CancellationToken cancellationToken) =>
         writer?.EnqueueOrWait(
-            new DecisionRecord(
-                clock.GetUtcNow(), ScoringChannel.Batch.TagValue(), assessment.ModelVersion, string.Create(CultureInfo.InvariantCulture, $"{batchId}/{row.Line}"), row.Applicant!,
-                assessment.Probability, assessment.Threshold, assessment.Flag, FactorsText(assessment)),
+            ToRecord(ScoringChannel.Batch, string.Create(CultureInfo.InvariantCulture, $"{batchId}/{row.Line}"), row.Id, row.Applicant!, assessment),
             commit,
             cancellationToken);
 
     /// <summary>The reasons as the batch CSV and the form show them.</summary>
     public static string FactorsText(RiskAssessment assessment) => string.Join("; ", assessment.TopFactors);
+
+    private DecisionRecord ToRecord(ScoringChannel channel, string requestId, string? applicantId, Applicant applicant, RiskAssessment assessment)
+    {
+        var id = assessment.DecisionId ?? DecisionIds.New(clock.GetUtcNow());
+        return new DecisionRecord(
+            DecisionIds.TimeOf(id), channel.TagValue(), assessment.ModelVersion, requestId, applicant,
+            assessment.Probability, assessment.Threshold, assessment.Flag, FactorsText(assessment), id, applicantId ?? string.Empty);
+    }
 }

@@ -26,12 +26,14 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
     /// <summary>Where the champion is read from (and will be, before the first training run).</summary>
     public string ChampionPath => Pool.Slot(ModelNames.Champion).Path;
 
-    /// <param name="requestId">Identifies the decision in the log (the request's trace identifier, with an index for arrays).</param>
+    /// <param name="requestId">Identifies the request in the log (the request's trace identifier, with an index for arrays).</param>
+    /// <param name="applicantId">The applicant's own Id, when the request gave one; the log keeps it.</param>
+    /// <returns>The answer, with the id its decision is logged under (<see cref="RiskAssessment.DecisionId"/>).</returns>
     /// <exception cref="DecisionNotRecordedException">The decision could not be logged, so it must not be answered.</exception>
-    public async Task<RiskAssessment> ScoreAsync(ServedRiskModel model, Applicant applicant, ScoringChannel channel, string requestId)
+    public async Task<RiskAssessment> ScoreAsync(ServedRiskModel model, Applicant applicant, ScoringChannel channel, string requestId, string? applicantId = null)
     {
         var commit = decisions.BeginCommit();
-        var assessment = Score(model, applicant, channel, requestId, commit);
+        var assessment = Score(model, applicant, channel, requestId, commit, applicantId);
         await commit.WaitAsync();
         return assessment;
     }
@@ -40,7 +42,7 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
     public DecisionCommit BeginCommit() => decisions.BeginCommit();
 
     /// <summary>Scores into <paramref name="commit"/>; the answer waits on the commit, not on this call.</summary>
-    public RiskAssessment Score(ServedRiskModel model, Applicant applicant, ScoringChannel channel, string requestId, DecisionCommit commit)
+    public RiskAssessment Score(ServedRiskModel model, Applicant applicant, ScoringChannel channel, string requestId, DecisionCommit commit, string? applicantId = null)
     {
         var started = Stopwatch.GetTimestamp();
         RiskAssessment assessment;
@@ -54,7 +56,7 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
         metrics.RecordPrediction(channel, assessment, Stopwatch.GetElapsedTime(started));
         using (RiskActivitySource.Instance.StartActivity(RiskActivitySource.DecisionSpan))
         {
-            decisions.Record(channel, requestId, applicant, assessment, commit);
+            decisions.Record(channel, requestId, applicantId, applicant, assessment, commit);
         }
 
         return assessment;
@@ -95,6 +97,6 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
     private RiskAssessment ScoreOne(ServedRiskModel model, Applicant applicant)
     {
         using var lease = model.Rent();
-        return new RiskScorer(model.Risk).Score(applicant, lease.Engine, RiskScorer.DefaultTopFactors, drift.For(model));
+        return decisions.WithDecisionId(new RiskScorer(model.Risk).Score(applicant, lease.Engine, RiskScorer.DefaultTopFactors, drift.For(model)));
     }
 }
