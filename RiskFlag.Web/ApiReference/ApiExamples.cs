@@ -43,6 +43,7 @@ public sealed class ApiExamples : IOpenApiOperationTransformer
         ["state_known"] = true,
         ["log_odds"] = -0.98,
         ["base_log_odds"] = -2.27,
+        ["decision_id"] = "019ae5a2-7c3e-7b41-9d2a-5f1c0e8b3a6d",
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
