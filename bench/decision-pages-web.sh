@@ -22,7 +22,7 @@ dotnet run --project RiskFlag.Training -c Release -- train --data "$work/train.c
 publish_site
 Decisions__Database="$work/decisions.db" Decisions__RetentionDays=0 start_site "$work/artifacts/risk-model.zip"
 rss() { awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$(pgrep -P "$SITE_PID" -x dotnet || echo "$SITE_PID")/status"; }
-get() { curl -fsS -o "$2" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $RISKFLAG_TOKEN" "$BASE$1"; }
+get() { curl -fsS -o "$2" -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $RISKFLAG_TOKEN" "$BASE$1"; }
 
 # 50 days into the log, as a cursor: everything decided before 2026-07-21T00:00Z.
 deep="before=$(date -u -d 2026-07-21 +%s)000_9223372036854775807_2147483647"
