@@ -71,9 +71,13 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
+        // No AUTOINCREMENT: it rewrites sqlite_sequence in every commit, a page more for each small group commit to write
+        // (12 against 18 µs per decision in batches of 8). Ids still grow while the log holds anything: a merge reuses
+        // the newest merged id, and retention removes the newest segment only together with all the others. Logs
+        // created with AUTOINCREMENT keep it, which is as correct.
         Execute(connection, """
             CREATE TABLE IF NOT EXISTS decision_segments (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                id INTEGER PRIMARY KEY,
                 first_at BIGINT NOT NULL,
                 last_at BIGINT NOT NULL,
                 row_count INTEGER NOT NULL,
