@@ -18,6 +18,4 @@ public static class DecisionIds
         var milliseconds = (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes) >> 16);
         return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
     }
-
-    public static bool IsDecisionId(Guid id) => id.Version == 7;
 }

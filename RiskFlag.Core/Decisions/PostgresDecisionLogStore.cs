@@ -203,7 +203,8 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static long HourOf(long milliseconds) => (long)Math.Floor(milliseconds / (double)HourMilliseconds);
+    /// <summary>As <see cref="HourOfDecision"/> computes it in SQL: integer division rounded down.</summary>
+    private static long HourOf(long milliseconds) => (milliseconds - (((milliseconds % HourMilliseconds) + HourMilliseconds) % HourMilliseconds)) / HourMilliseconds;
 
     public async Task<DecisionPage> PageAsync(DecisionQuery query, CancellationToken cancellationToken = default)
     {
