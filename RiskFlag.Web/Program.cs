@@ -4,6 +4,7 @@ using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Health;
 using RiskFlag.Web.Identity;
 using RiskFlag.Web.Monitoring;
+using RiskFlag.Web.Outcomes;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddRiskConsoleLogging(builder.Environment);
@@ -12,6 +13,7 @@ builder.Services.AddRiskWeb();
 builder.Services.AddRiskMonitoring(builder.Configuration);
 builder.Services.AddRiskTracing(builder.Configuration);
 builder.Services.AddDecisionLog(builder.Configuration);
+builder.Services.AddOutcomes(builder.Configuration);
 builder.Services.AddOperatorPages(builder.Configuration);
 builder.Services.AddRiskIdentity(builder.Configuration);
 

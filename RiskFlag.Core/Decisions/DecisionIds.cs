@@ -8,9 +8,20 @@ namespace RiskFlag.Core.Decisions;
 /// </summary>
 public static class DecisionIds
 {
+    private static readonly long MaxMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     public static Guid New(DateTimeOffset decidedAt) => Guid.CreateVersion7(decidedAt);
 
+    /// <summary>Whether the id can be a decision's: version 7, with a time a calendar can hold.</summary>
+    public static bool IsDecisionId(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        return id.Version == 7 && (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes) >> 16) <= MaxMilliseconds;
+    }
+
     /// <summary>The time written into a version 7 id, to the millisecond.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The id's time is past the year 9999 (see <see cref="IsDecisionId"/>).</exception>
     public static DateTimeOffset TimeOf(Guid id)
     {
         Span<byte> bytes = stackalloc byte[16];

@@ -20,6 +20,18 @@ public interface IDecisionLogStore
     /// </summary>
     IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The logged decisions among these ids, by id. Decisions logged before they had ids are never found; neither is one
+    /// still waiting in the writer's queue.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, DecisionRecord>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// For each applicant Id, up to two logged decisions about it: enough to tell one decision from several. SQLite reads
+    /// the whole log for this (once per call, whatever the number of Ids); PostgreSQL has an index.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<DecisionRecord>>> FindByApplicantAsync(IReadOnlyCollection<string> applicantIds, CancellationToken cancellationToken = default);
+
     Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Retention: removes decisions older than the cutoff and returns how many.</summary>

@@ -88,6 +88,7 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
             ALTER TABLE decisions ADD COLUMN IF NOT EXISTS decision_id UUID;
             ALTER TABLE decisions ADD COLUMN IF NOT EXISTS applicant_id TEXT NOT NULL DEFAULT '';
             CREATE UNIQUE INDEX IF NOT EXISTS decisions_decision_id ON decisions (decision_id);
+            CREATE INDEX IF NOT EXISTS decisions_applicant_id ON decisions (applicant_id) WHERE applicant_id <> '';
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
         command.CommandText = "SELECT to_regclass('decision_counts') IS NULL";
@@ -453,6 +454,52 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
         }
 
         return conditions.ToString();
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, DecisionRecord>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<Guid, DecisionRecord>();
+        var wanted = ids.Where(id => id != Guid.Empty).Distinct().ToArray();
+        if (wanted.Length == 0)
+        {
+            return found;
+        }
+
+        await using var command = _dataSource.CreateCommand($"SELECT {Columns} FROM decisions WHERE decision_id = ANY(@ids)");
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", wanted));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var record = Read(reader);
+            found[record.DecisionId] = record;
+        }
+
+        return found;
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<DecisionRecord>>> FindByApplicantAsync(
+        IReadOnlyCollection<string> applicantIds, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<string, List<DecisionRecord>>(StringComparer.Ordinal);
+        var wanted = applicantIds.Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        if (wanted.Length > 0)
+        {
+            await using var command = _dataSource.CreateCommand($"""
+                SELECT {Columns} FROM (
+                    SELECT {Columns}, row_number() OVER (PARTITION BY applicant_id ORDER BY id) AS nth
+                    FROM decisions WHERE applicant_id = ANY(@ids) AND decision_id IS NOT NULL) AS numbered
+                WHERE nth <= 2
+                """);
+            command.Parameters.Add(new NpgsqlParameter<string[]>("ids", wanted));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var record = Read(reader);
+                (found.TryGetValue(record.ApplicantId, out var list) ? list : found[record.ApplicantId] = []).Add(record);
+            }
+        }
+
+        return found.ToDictionary(pair => pair.Key, IReadOnlyList<DecisionRecord> (pair) => pair.Value, StringComparer.Ordinal);
     }
 
     private static void Add(DbCommand command, string name, object value)

@@ -264,6 +264,81 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
     }
 
     /// <summary>
+    /// A version 7 id holds its decision's time, so only the segments whose time span covers one of the ids' times are
+    /// decoded. They are found by first decision time, no earlier than the longest span any segment has before the
+    /// earliest id, so the index bounds the search on both sides.
+    /// </summary>
+    public Task<IReadOnlyDictionary<Guid, DecisionRecord>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<Guid, DecisionRecord>();
+        var wanted = ids.Where(DecisionIds.IsDecisionId).ToHashSet();
+        if (wanted.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyDictionary<Guid, DecisionRecord>>(found);
+        }
+
+        var times = wanted.Select(id => DecisionIds.TimeOf(id).ToUnixTimeMilliseconds()).Distinct().Order().ToArray();
+        using var connection = Open();
+        using var span = connection.CreateCommand();
+        span.CommandText = "SELECT COALESCE(MAX(last_at - first_at), 0) FROM decision_segments";
+        var longest = (long)span.ExecuteScalar()!;
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT first_at, last_at, row_count, format, payload FROM decision_segments WHERE first_at >= @low AND first_at <= @high AND last_at >= @earliest ORDER BY first_at";
+        command.Parameters.AddWithValue("@low", times[0] - longest);
+        command.Parameters.AddWithValue("@high", times[^1]);
+        command.Parameters.AddWithValue("@earliest", times[0]);
+        using var reader = command.ExecuteReader();
+        while (reader.Read() && found.Count < wanted.Count)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var next = Array.BinarySearch(times, reader.GetInt64(0));
+            next = next < 0 ? ~next : next;
+            if (next == times.Length || times[next] > reader.GetInt64(1) || !DecisionSegmentCodec.CanRead(reader.GetInt32(3)))
+            {
+                continue;
+            }
+
+            foreach (var record in DecisionSegmentCodec.Decode((byte[])reader.GetValue(4), reader.GetInt32(2), reader.GetInt32(3)))
+            {
+                if (wanted.Contains(record.DecisionId))
+                {
+                    found[record.DecisionId] = record;
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<Guid, DecisionRecord>>(found);
+    }
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<DecisionRecord>>> FindByApplicantAsync(
+        IReadOnlyCollection<string> applicantIds, CancellationToken cancellationToken = default)
+    {
+        var wanted = applicantIds.Where(id => id.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var found = new Dictionary<string, List<DecisionRecord>>(StringComparer.Ordinal);
+        if (wanted.Count > 0)
+        {
+            using var connection = Open();
+            foreach (var segment in Segments(connection, new DecisionQuery(), Order.NewestFirst, cancellationToken))
+            {
+                foreach (var record in segment.Records())
+                {
+                    if (record.DecisionId != Guid.Empty && wanted.Contains(record.ApplicantId))
+                    {
+                        var list = found.TryGetValue(record.ApplicantId, out var known) ? known : found[record.ApplicantId] = [];
+                        if (list.Count < 2)
+                        {
+                            list.Add(record);
+                        }
+                    }
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<DecisionRecord>>>(
+            found.ToDictionary(pair => pair.Key, IReadOnlyList<DecisionRecord> (pair) => pair.Value, StringComparer.Ordinal));
+    }
+
+    /// <summary>
     /// Segments wholly inside the time range are counted from their facets in SQL; only the few that straddle a bound
     /// of the range are decoded.
     /// </summary>

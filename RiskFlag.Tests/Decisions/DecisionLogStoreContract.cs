@@ -8,6 +8,10 @@ public abstract class DecisionLogStoreContract
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
+    private static readonly int[] WideBatchHours = [7, 0, 10, 2, 5];
+
+    private static readonly string[] SoughtApplicants = ["wide-5", "wide-2", "wide-7", "wide-0", "wide-10", "small-3-0", "small-14-12", "small-19-24", "late-4", "late-9"];
+
     protected abstract IDecisionLogStore Store { get; }
 
     [Fact]
@@ -267,6 +271,178 @@ public abstract class DecisionLogStoreContract
             var newer = await Store.PageAsync(query with { After = pages[i].Newer });
             Assert.Equal(pages[i - 1].Records.Select(r => r.RequestId), newer.Records.Select(r => r.RequestId));
         }
+    }
+
+    [Fact]
+    public async Task Find_returns_decisions_by_id_across_batches_including_ids_inside_a_segments_span()
+    {
+        await Store.EnsureSchemaAsync();
+        var stored = new List<DecisionRecord>();
+        async Task AppendAsync(List<DecisionRecord> batch)
+        {
+            await Store.AppendAsync(batch);
+            stored.AddRange(batch);
+        }
+
+        // A wide batch, out of time order, whose middle decisions lie well inside its span; then many small batches that
+        // overlap it and each other (merged into larger segments by the merging store); then a late batch from long ago.
+        await AppendAsync([.. WideBatchHours.Select(h => Logged(Start.AddHours(h), $"wide-{h}"))]);
+        for (var batch = 0; batch < 20; batch++)
+        {
+            await AppendAsync([.. Enumerable.Range(0, 1 + (batch % 5 * 6)).Select(i => Logged(Start.AddHours(1).AddMinutes((batch * 13) + i), $"small-{batch}-{i}"))]);
+        }
+
+        await AppendAsync([.. Enumerable.Range(0, 10).Select(i => Logged(Start.AddDays(-3).AddMinutes(i * 37), $"late-{i}"))]);
+        await AppendAsync([Decision(Start.AddHours(5), true, "v1")]); // logged before decisions had ids
+
+        var wanted = SoughtApplicants
+            .Select(a => stored.Single(r => r.ApplicantId == a))
+            .ToList();
+        var found = await Store.FindAsync([.. wanted.Select(r => r.DecisionId)]);
+        Assert.Equal(wanted.ToDictionary(r => r.DecisionId).OrderBy(p => p.Key), found.OrderBy(p => p.Key));
+
+        foreach (var one in wanted)
+        {
+            Assert.Equal(one, Assert.Single(await Store.FindAsync([one.DecisionId])).Value);
+        }
+
+        var withIds = stored.Where(r => r.DecisionId != Guid.Empty).ToList();
+        var everything = await Store.FindAsync([.. withIds.Select(r => r.DecisionId)]);
+        Assert.Equal(withIds.Count, everything.Count);
+        Assert.All(withIds, r => Assert.Equal(r, everything[r.DecisionId]));
+    }
+
+    [Fact]
+    public async Task Find_returns_nothing_for_unknown_ids_and_the_empty_id()
+    {
+        await Store.EnsureSchemaAsync();
+        Assert.Empty(await Store.FindAsync([DecisionIds.New(Start)]));
+
+        var known = Enumerable.Range(0, 10).Select(i => Logged(Start.AddMinutes(i * 10))).ToList();
+        await Store.AppendAsync(known);
+        await Store.AppendAsync([Decision(Start.AddMinutes(15), true, "v1"), Decision(Start.AddMinutes(16), false, "v1")]);
+
+        Assert.Empty(await Store.FindAsync([]));
+        Assert.Empty(await Store.FindAsync([Guid.Empty]));
+        Assert.Empty(await Store.FindAsync([
+            DecisionIds.New(Start.AddMinutes(15)), // inside the known decisions' span
+            DecisionIds.New(Start), // the very millisecond of a known decision
+            DecisionIds.New(Start.AddYears(-3)),
+            DecisionIds.New(Start.AddYears(3)),
+            Guid.Parse("019a4c2e-7b1d-7c3a-9f00-1234567890ab"),
+        ]));
+        var mixed = await Store.FindAsync([Guid.Empty, known[3].DecisionId, DecisionIds.New(Start.AddMinutes(30)), known[3].DecisionId]);
+        Assert.Equal(known[3], Assert.Single(mixed).Value);
+    }
+
+    [Fact]
+    public async Task Find_returns_nothing_for_ids_that_are_not_version_7_or_are_dated_past_any_calendar()
+    {
+        await Store.EnsureSchemaAsync();
+        await Store.AppendAsync([.. Enumerable.Range(0, 5).Select(i => Logged(Start.AddMinutes(i)))]);
+
+        // A random (version 4) id reads as some time between 1970 and the year 10889; a version 7 id can say any
+        // 48-bit time. Neither is an error: the decision is simply not in the log.
+        Assert.Empty(await Store.FindAsync([Guid.Parse("00000000-0000-4000-8000-000000000000"), Guid.Parse("7fffffff-ffff-4fff-bfff-ffffffffffff")]));
+        Assert.Empty(await Store.FindAsync([Guid.Parse("ffffffff-ffff-7fff-bfff-ffffffffffff")]));
+        Assert.Empty(await Store.FindAsync([Guid.Parse("ffffffff-ffff-4fff-bfff-ffffffffffff"), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()]));
+    }
+
+    [Fact]
+    public async Task Find_tells_apart_decisions_made_in_the_same_millisecond()
+    {
+        await Store.EnsureSchemaAsync();
+        var at = Start.AddMilliseconds(1);
+        var same = new List<DecisionRecord>();
+        for (var batch = 0; batch < 3; batch++)
+        {
+            var records = Enumerable.Range(0, 40).Select(_ => Logged(at))
+                .Append(Logged(at.AddMilliseconds(-1)))
+                .Append(Logged(at.AddMilliseconds(1)))
+                .ToList();
+            await Store.AppendAsync(records);
+            same.AddRange(records.Where(r => r.DecidedAt == at));
+        }
+
+        Assert.Equal(120, same.Select(r => r.DecisionId).Distinct().Count());
+        var some = same.Where((_, i) => i % 7 == 0).ToList();
+        var found = await Store.FindAsync([.. some.Select(r => r.DecisionId), DecisionIds.New(at)]);
+        Assert.Equal(some.Count, found.Count);
+        Assert.All(some, r => Assert.Equal(r, found[r.DecisionId]));
+        Assert.Equal(same.Count, (await Store.FindAsync([.. same.Select(r => r.DecisionId)])).Count);
+    }
+
+    [Fact]
+    public async Task Find_returns_exactly_the_known_ones_among_thousands_of_ids_over_many_batches()
+    {
+        await Store.EnsureSchemaAsync();
+        var random = new Random(17);
+        var stored = new List<DecisionRecord>();
+        for (var batch = 0; batch < 30; batch++)
+        {
+            // Batches overlap in time: each covers about two hours, starting every hour.
+            var records = Enumerable.Range(0, 100).Select(_ => Logged(Start.AddHours(batch).AddMilliseconds(random.Next(0, 7_200_000)), flag: random.Next(3) == 0)).ToList();
+            await Store.AppendAsync(records);
+            stored.AddRange(records);
+        }
+
+        var all = await Store.FindAsync([.. stored.Select(r => r.DecisionId)]);
+        Assert.Equal(3_000, all.Count);
+        Assert.All(stored, r => Assert.Equal(r, all[r.DecisionId]));
+
+        var half = stored.Where(_ => random.Next(2) == 0).ToList();
+        var unknown = Enumerable.Range(0, 500).Select(_ => DecisionIds.New(Start.AddMilliseconds(random.Next(0, 31 * 3_600_000)))).ToList();
+        var found = await Store.FindAsync([.. half.Select(r => r.DecisionId).Concat(unknown).OrderBy(_ => random.Next())]);
+        Assert.Equal(half.Select(r => r.DecisionId).Order(), found.Keys.Order());
+    }
+
+    [Fact]
+    public async Task Find_after_retention_finds_the_kept_decisions_of_a_segment_it_cut_and_not_the_removed_ones()
+    {
+        await Store.EnsureSchemaAsync();
+        var batch = Enumerable.Range(0, 24).Select(i => Logged(Start.AddHours(i))).ToList();
+        await Store.AppendAsync(batch);
+
+        await Store.DeleteOlderThanAsync(Start.AddHours(12));
+
+        var found = await Store.FindAsync([.. batch.Select(r => r.DecisionId)]);
+        Assert.Equal(batch.Skip(12).Select(r => r.DecisionId).Order(), found.Keys.Order());
+    }
+
+    [Fact]
+    public async Task Find_by_applicant_gives_one_decision_or_two_of_several_and_ignores_unknown_and_empty_ids()
+    {
+        await Store.EnsureSchemaAsync();
+        var once = Logged(Start, "A-1");
+        var thrice = new[] { Logged(Start.AddMinutes(1), "A-2"), Logged(Start.AddDays(1), "A-2"), Logged(Start.AddDays(2), "A-2") };
+        var twice = new[] { Logged(Start.AddMinutes(2), "A-3"), Logged(Start.AddMinutes(3), "A-3") };
+        await Store.AppendAsync([once, thrice[0], twice[0], Logged(Start.AddMinutes(4)), Logged(Start.AddMinutes(5))]);
+        await Store.AppendAsync([thrice[1], twice[1]]);
+        await Store.AppendAsync([thrice[2], Decision(Start.AddMinutes(6), true, "v1") with { ApplicantId = "A-4" }, Decision(Start.AddMinutes(7), true, "v1")]);
+
+        var found = await Store.FindByApplicantAsync(["A-1", "A-2", "A-3", "A-4", "a-1", "nobody", ""]);
+
+        Assert.Equal(once, Assert.Single(found["A-1"]));
+        Assert.Equal(2, found["A-2"].Count);
+        Assert.All(found["A-2"], r => Assert.Contains(r, thrice));
+        Assert.Equal(2, found["A-2"].Distinct().Count());
+        Assert.Equal(twice.OrderBy(r => r.DecisionId), found["A-3"].OrderBy(r => r.DecisionId));
+        foreach (var none in new[] { "A-4", "a-1", "nobody", "" })
+        {
+            Assert.Empty(found.GetValueOrDefault(none) ?? []); // decisions logged without an id cannot take an outcome
+        }
+
+        Assert.Empty(await Store.FindByApplicantAsync([]));
+        Assert.Empty(await Store.FindByApplicantAsync([""]));
+        Assert.DoesNotContain(await Store.FindByApplicantAsync(["nobody", ""]), p => p.Value.Count > 0);
+        Assert.Equal(once, Assert.Single(Assert.Single(await Store.FindByApplicantAsync(["A-1", "A-1", ""])).Value));
+    }
+
+    /// <summary>A decision as the writer logs it now: with its id, whose time is the decision's.</summary>
+    protected static DecisionRecord Logged(DateTimeOffset at, string applicantId = "", bool flag = false, string version = "v1", string channel = "api")
+    {
+        var id = DecisionIds.New(at);
+        return Decision(DecisionIds.TimeOf(id), flag, version, channel) with { DecisionId = id, ApplicantId = applicantId };
     }
 
     protected static DecisionRecord Decision(DateTimeOffset at, bool flag, string version, string channel = "api") => new(

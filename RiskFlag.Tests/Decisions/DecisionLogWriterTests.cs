@@ -156,6 +156,11 @@ public class DecisionLogWriterTests
 
         public IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public Task<IReadOnlyDictionary<Guid, DecisionRecord>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<DecisionRecord>>> FindByApplicantAsync(IReadOnlyCollection<string> applicantIds, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
         public Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+using RiskFlag.Tests.Web;
+
 namespace RiskFlag.Tests.Monitoring;
 
 /// <summary>The dashboard and the alert rules as files: wired to the provisioned data source, naming only metrics that exist.</summary>
@@ -65,13 +67,18 @@ public sealed partial class DashboardFileTests(MonitoredSite site) : IClassFixtu
         Assert.All(referenced, name => Assert.True(exposed.Contains(name), $"{name} is referenced but /metrics has no such series"));
     }
 
-    // Kestrel's metrics need a real socket; the dashboard uses none of them.
+    // Kestrel's metrics need a real socket; the dashboard uses none of them. Outcomes for the batch's decisions, two of
+    // each kind, give the live performance series (published from MonitoredSite.MinimumOutcomes on, once recomputed).
     private static async Task SiteTrafficInProcess(HttpClient client)
     {
         await client.PostAsync("/api/predict", ApplicantPayloads.Body(ApplicantPayloads.TrainingLike(21, 3)));
         await client.PostAsync("/api/predict", ApplicantPayloads.Body(ApplicantPayloads.TrainingLike(22, 1)[0] with { City = "Nowhere", Age = 5 }));
         await client.PostAsync("/api/predict", ApplicantPayloads.Body(ApplicantPayloads.TrainingLike(23, 1)[0] with { City = "Nowhere" }));
-        await client.PostAsync("/api/predict/batch", ApplicantPayloads.CsvBody(ApplicantPayloads.Csv(ApplicantPayloads.TrainingLike(24, 5), invalidAges: 1)));
+        var batch = await client.PostAsync("/api/predict/batch", ApplicantPayloads.CsvBody(ApplicantPayloads.Csv(ApplicantPayloads.TrainingLike(24, 5), invalidAges: 1)));
+        var scored = await batch.Content.ReadAsStringAsync();
+        Assert.True(DecisionIdText.Count(scored) >= MonitoredSite.MinimumOutcomes, $"the batch logged {DecisionIdText.Count(scored)} decisions");
+        (await client.PostAsync("/api/outcomes", ApplicantPayloads.CsvBody(DecisionIdText.AlternatingOutcomes(scored)))).EnsureSuccessStatusCode();
+        await Eventually.AssertAsync(async () => (await client.GetStringAsync("/metrics")).Contains("riskflag_live_roc_auc{", StringComparison.Ordinal), "live AUC on /metrics");
     }
 
     [GeneratedRegex(@"uid:\s*(\S+)")]

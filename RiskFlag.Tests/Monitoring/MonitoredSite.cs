@@ -7,6 +7,9 @@ public class MonitoredSite : ServedSite
 {
     public const int DriftWindow = 500;
 
+    /// <summary>Few enough that a test's handful of outcomes gets a live AUC.</summary>
+    public const int MinimumOutcomes = 4;
+
     public MonitoredSite()
         : this(new Dictionary<string, string?>())
     {
@@ -17,6 +20,7 @@ public class MonitoredSite : ServedSite
         {
             ["Monitoring:DriftWindow"] = DriftWindow.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Model:DebounceMilliseconds"] = "600000",
+            ["Outcomes:MinimumOutcomes"] = MinimumOutcomes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         })
     {
     }

@@ -6,7 +6,8 @@ namespace RiskFlag.Tests.Monitoring;
 
 /// <summary>
 /// One round of what the metrics and the dashboard must show: predictions on every channel, invalid input, unknown
-/// cities, pages, a 404, a model reload, and last a batch of shifted applicants, so the drift window ends drifted.
+/// cities, pages, a 404, a model reload, and last a batch of shifted applicants, so the drift window ends drifted, with
+/// outcomes posted for its decisions (enough for live performance).
 /// </summary>
 public static class SiteTraffic
 {
@@ -37,7 +38,9 @@ public static class SiteTraffic
             System.Text.Encoding.UTF8.GetBytes(ApplicantPayloads.Csv(ApplicantPayloads.TrainingLike(seed: 5000 + round, count: 30))));
         Assert.Equal(HttpStatusCode.OK, pageStatus);
         var shifted = ApplicantPayloads.Csv(ApplicantPayloads.Poorer(seed: 6000 + round, count: shiftedBatchRows), invalidAges: 2);
-        Ok(await client.PostAsync("/api/predict/batch", ApplicantPayloads.CsvBody(shifted)));
+        var scored = await client.PostAsync("/api/predict/batch", ApplicantPayloads.CsvBody(shifted));
+        Ok(scored);
+        Ok(await client.PostAsync("/api/outcomes", ApplicantPayloads.CsvBody(DecisionIdText.AlternatingOutcomes(await scored.Content.ReadAsStringAsync()))));
     }
 
     private static void Ok(HttpResponseMessage response) =>

@@ -19,6 +19,13 @@ public static partial class DecisionIdText
     /// <summary>How many decision ids the text holds.</summary>
     public static int Count(string text) => Id().Count(text);
 
+    /// <summary>The decision ids in the text, in order.</summary>
+    public static IReadOnlyList<string> All(string text) => [.. Id().Matches(text).Select(m => m.Value)];
+
+    /// <summary>An outcomes CSV for the decisions in a scored file: defaulted every other one, so both classes are there.</summary>
+    public static string AlternatingOutcomes(string scored) =>
+        "decision_id,risk_flag\n" + string.Concat(All(scored).Select((id, i) => $"{id},{i % 2}\n"));
+
     private static string Checked(Match match, string replacement)
     {
         Assert.Equal(7, Guid.Parse(match.Groups["id"].Value).Version);

@@ -78,6 +78,11 @@ public sealed class UnhandledErrorTests : IDisposable
 #pragma warning restore CS0162
         }
 
+        public Task<IReadOnlyDictionary<Guid, DecisionRecord>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) => throw new InvalidOperationException(Secret);
+
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<DecisionRecord>>> FindByApplicantAsync(IReadOnlyCollection<string> applicantIds, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException(Secret);
+
         public Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default) => throw new InvalidOperationException(Secret);
 
         public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) => Task.FromResult(0);

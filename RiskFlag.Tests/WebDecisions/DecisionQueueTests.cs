@@ -103,6 +103,11 @@ public sealed class DecisionQueueTests
 
         public IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<DecisionRecord>();
 
+        public Task<IReadOnlyDictionary<Guid, DecisionRecord>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<DecisionRecord>>> FindByApplicantAsync(IReadOnlyCollection<string> applicantIds, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
         public Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default) => Task.FromResult((long)_appended);
 
         public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) => Task.FromResult(0);
@@ -121,6 +126,11 @@ public sealed class DecisionQueueTests
             Task.FromResult(DecisionPage.Empty);
 
         public IAsyncEnumerable<DecisionRecord> ReadAllAsync(DecisionQuery query, CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<DecisionRecord>();
+
+        public Task<IReadOnlyDictionary<Guid, DecisionRecord>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<DecisionRecord>>> FindByApplicantAsync(IReadOnlyCollection<string> applicantIds, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
 
         public Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken = default) => Task.FromResult(0L);
 

@@ -13,6 +13,8 @@ namespace RiskFlag.Web.Api;
 [JsonSerializable(typeof(ApplicantRequest[]))]
 [JsonSerializable(typeof(ModelInfoResponse))]
 [JsonSerializable(typeof(ReloadResponse))]
+[JsonSerializable(typeof(Core.Outcomes.OutcomeReport))]
+[JsonSerializable(typeof(Outcomes.PerformanceReport))]
 [JsonSerializable(typeof(Identity.LoginRequest))]
 [JsonSerializable(typeof(Identity.AccessTokenResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

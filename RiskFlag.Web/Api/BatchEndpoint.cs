@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 using RiskFlag.Core.Decisions;
 using RiskFlag.Core.Parsing;
@@ -24,67 +23,19 @@ public static class BatchEndpoint
     public const string WarningsHeader = "X-RiskFlag-Warnings";
     public const string ModelVersionHeader = "X-RiskFlag-Model-Version";
 
-    /// <summary>What the body may be; the route's metadata (routing answers 415 to anything else) and the handler share it.</summary>
-    public static readonly IReadOnlyList<string> AcceptedContentTypes = ["text/csv", "application/csv", "text/plain", "application/json", "multipart/form-data"];
-
-    public static async Task<IResult> HandleAsync(HttpContext context, RiskScoringService scoring, BatchRunner runner, IOptions<BatchOptions> options)
+    public static Task<IResult> HandleAsync(HttpContext context, RiskScoringService scoring, BatchRunner runner, IOptions<BatchOptions> options)
     {
-        var request = context.Request;
-        var kind = KindOf(request.ContentType);
-        if (kind == BodyKind.Unsupported)
-        {
-            return ApiProblems.UnsupportedMediaType(request.ContentType, AcceptedContentTypes);
-        }
-
-        if (scoring.Champion is not { } model)
-        {
-            return ApiProblems.NoModel();
-        }
-
-        var maxBytes = options.Value.MaxUploadBytes;
-        if (!RequestBodyLimit.Apply(context, maxBytes))
-        {
-            return ApiProblems.TooLarge(maxBytes);
-        }
-
+        ServedRiskModel? model = null;
         var started = Stopwatch.GetTimestamp();
-        string uploadPath;
-        try
-        {
-            if (kind == BodyKind.Multipart)
-            {
-                IFormCollection form;
-                try
-                {
-                    form = await request.ReadFormAsync(context.RequestAborted);
-                }
-                catch (Exception e) when (!RequestBodyLimit.IsTooLarge(e) && RequestBodyLimit.IsMalformedMultipart(e))
-                {
-                    return ApiProblems.Unreadable($"The multipart body could not be read: {e.Message}");
-                }
+        return UploadedFile.ReadAsync(
+            context,
+            options.Value.MaxUploadBytes,
+            async file => await ScoreAsync(context, model!, runner, await runner.SaveUploadAsync(file, context.RequestAborted), started),
+            refuse: () => (model = scoring.Champion) is null ? ApiProblems.NoModel() : null);
+    }
 
-                if (form.Files.Count == 0)
-                {
-                    return ApiProblems.Unreadable("The multipart body has no file.");
-                }
-
-                await using var file = form.Files[0].OpenReadStream();
-                uploadPath = await runner.SaveUploadAsync(file, context.RequestAborted);
-            }
-            else
-            {
-                uploadPath = await runner.SaveUploadAsync(request.Body, context.RequestAborted);
-            }
-        }
-        catch (Exception e) when (RequestBodyLimit.IsTooLarge(e))
-        {
-            return ApiProblems.TooLarge(maxBytes);
-        }
-        catch (BadHttpRequestException e)
-        {
-            return ApiProblems.BodyNotReceived(e);
-        }
-
+    private static async Task<IResult> ScoreAsync(HttpContext context, ServedRiskModel model, BatchRunner runner, string uploadPath, long started)
+    {
         var uploaded = Stopwatch.GetTimestamp();
         BatchResult result;
         try
@@ -118,30 +69,5 @@ public static class BatchEndpoint
             return Task.CompletedTask;
         });
         return TypedResults.PhysicalFile(result.OutputPath, "text/csv; charset=utf-8", result.DownloadName);
-    }
-
-    private enum BodyKind
-    {
-        Unsupported,
-        Text,
-        Multipart,
-    }
-
-    private static BodyKind KindOf(string? contentType)
-    {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var media))
-        {
-            return BodyKind.Unsupported;
-        }
-
-        var type = media.MediaType.Value ?? string.Empty;
-        if (type.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-        {
-            return BodyKind.Multipart;
-        }
-
-        return type.ToLowerInvariant() is "text/csv" or "application/csv" or "text/plain" or "application/json"
-            ? BodyKind.Text
-            : BodyKind.Unsupported;
     }
 }

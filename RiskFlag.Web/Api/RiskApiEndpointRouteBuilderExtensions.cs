@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 using RiskFlag.Web.Identity;
+using RiskFlag.Web.Outcomes;
 using RiskFlag.Web.Scoring;
 
 namespace RiskFlag.Web.Api;
@@ -37,12 +38,30 @@ public static class RiskApiEndpointRouteBuilderExtensions
             .RequireAuthorization(RiskPolicies.Batch)
             .RequireRateLimiting(RequestLimits.Scoring)
             .WithSummary("Score a CSV or JSON file (request body or multipart upload) into a scored CSV")
-            .Accepts<IFormFile>(BatchEndpoint.AcceptedContentTypes[0], [.. BatchEndpoint.AcceptedContentTypes.Skip(1)])
+            .Accepts<IFormFile>(UploadedFile.AcceptedContentTypes[0], [.. UploadedFile.AcceptedContentTypes.Skip(1)])
             .Produces<FileContentResult>(contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        api.MapPost("/outcomes", OutcomesEndpoint.HandleAsync)
+            .WithName("PostOutcomes")
+            .RequireAuthorization(RiskPolicies.Outcomes)
+            .RequireRateLimiting(RequestLimits.Scoring)
+            .WithSummary("Record loan outcomes (decision_id,risk_flag[,observed_at]) from a CSV or JSON file; answers what became of every row")
+            .Accepts<IFormFile>(UploadedFile.AcceptedContentTypes[0], [.. UploadedFile.AcceptedContentTypes.Skip(1)])
+            .Produces<Core.Outcomes.OutcomeReport>(contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        api.MapGet("/performance", PerformanceEndpoint.HandleAsync)
+            .WithName("Performance")
+            .RequireAuthorization(RiskPolicies.Performance)
+            .WithSummary("Live performance of each model version on the outcomes of its decisions in a window (from, to, model, channel), beside its training figures")
+            .Produces<PerformanceReport>(contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/model", ModelEndpoints.Describe)
             .WithName("Model")

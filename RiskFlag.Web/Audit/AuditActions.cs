@@ -4,6 +4,7 @@ namespace RiskFlag.Web.Audit;
 public static class AuditActions
 {
     public const string DecisionsExported = "decisions.export";
+    public const string OutcomesPosted = "outcomes.post";
     public const string ModelPromoted = "model.promote";
     public const string ModelRolledBack = "model.rollback";
     public const string ModelReloaded = "model.reload";
@@ -16,7 +17,7 @@ public static class AuditActions
 
     public static readonly IReadOnlyList<string> All =
     [
-        DecisionsExported, ModelPromoted, ModelRolledBack, ModelReloaded, UserCreated, UserRolesChanged, UserDisabled,
+        DecisionsExported, OutcomesPosted, ModelPromoted, ModelRolledBack, ModelReloaded, UserCreated, UserRolesChanged, UserDisabled,
         UserEnabled, ApiKeyCreated, ApiKeyRevoked,
     ];
 }

@@ -1,12 +1,17 @@
 using Microsoft.Extensions.Options;
 
 using RiskFlag.Core.Decisions;
+using RiskFlag.Core.Outcomes;
 
 namespace RiskFlag.Web.Decisions;
 
-/// <summary>Deletes decisions older than Decisions:RetentionDays at start-up and then once a day.</summary>
+/// <summary>
+/// Deletes decisions older than Decisions:RetentionDays at start-up and then once a day, and the outcomes of those
+/// decisions with them.
+/// </summary>
 public sealed partial class DecisionRetentionService(
-    IDecisionLogStore store, IOptions<DecisionOptions> options, TimeProvider clock, ILogger<DecisionRetentionService> logger) : BackgroundService
+    IDecisionLogStore store, IOutcomeStore outcomes, IOptions<DecisionOptions> options, TimeProvider clock, ILogger<DecisionRetentionService> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromDays(1);
 
@@ -24,10 +29,13 @@ public sealed partial class DecisionRetentionService(
             {
                 // Idempotent; with logging disabled nothing else creates the table.
                 await store.EnsureSchemaAsync(stoppingToken);
-                var deleted = await store.DeleteOlderThanAsync(clock.GetUtcNow().AddDays(-days), stoppingToken);
-                if (deleted > 0)
+                var cutoff = clock.GetUtcNow().AddDays(-days);
+                var deleted = await store.DeleteOlderThanAsync(cutoff, stoppingToken);
+                await outcomes.EnsureSchemaAsync(stoppingToken);
+                var outcomesDeleted = await outcomes.DeleteOlderThanAsync(cutoff, stoppingToken);
+                if (deleted > 0 || outcomesDeleted > 0)
                 {
-                    LogDeleted(logger, deleted, days);
+                    LogDeleted(logger, deleted, outcomesDeleted, days);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -51,8 +59,8 @@ public sealed partial class DecisionRetentionService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Count} decisions older than {Days} days")]
-    private static partial void LogDeleted(ILogger logger, int count, int days);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Count} decisions and {Outcomes} outcomes of decisions older than {Days} days")]
+    private static partial void LogDeleted(ILogger logger, int count, int outcomes, int days);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention: could not delete old decisions")]
     private static partial void LogFailed(ILogger logger, Exception exception);

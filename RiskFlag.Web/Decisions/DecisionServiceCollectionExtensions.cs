@@ -24,8 +24,7 @@ public static class DecisionServiceCollectionExtensions
                 return new PostgresDecisionLogStore(options.PostgresConnectionString);
             }
 
-            var environment = provider.GetRequiredService<IHostEnvironment>();
-            return new SqliteDecisionLogStore(ModelPathResolver.Resolve(options.Database, environment.ContentRootPath, Directory.GetCurrentDirectory()), options.SyncEveryCommit);
+            return new SqliteDecisionLogStore(SqlitePath(provider), options.SyncEveryCommit);
         });
         services.AddSingleton(provider =>
         {
@@ -40,5 +39,13 @@ public static class DecisionServiceCollectionExtensions
         services.AddHostedService<DecisionLogService>();
         services.AddHostedService<DecisionRetentionService>();
         return services;
+    }
+
+    /// <summary>The SQLite file of the decision log (and of the outcomes beside it), resolved like Model:Path.</summary>
+    public static string SqlitePath(IServiceProvider provider)
+    {
+        var environment = provider.GetRequiredService<IHostEnvironment>();
+        var database = provider.GetRequiredService<IOptions<DecisionOptions>>().Value.Database;
+        return ModelPathResolver.Resolve(database, environment.ContentRootPath, Directory.GetCurrentDirectory());
     }
 }

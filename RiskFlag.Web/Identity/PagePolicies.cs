@@ -10,6 +10,8 @@ public static class PagePolicies
         ["/Index"] = RiskPolicies.Scoring,
         ["/Batch"] = RiskPolicies.Batch,
         ["/Decisions"] = RiskPolicies.Decisions,
+        ["/Outcomes"] = RiskPolicies.Outcomes,
+        ["/Performance"] = RiskPolicies.Performance,
         ["/Models"] = RiskPolicies.Operations,
         ["/Runs"] = RiskPolicies.Operations,
         ["/Run"] = RiskPolicies.Operations,

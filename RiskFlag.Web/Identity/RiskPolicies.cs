@@ -21,6 +21,12 @@ public static class RiskPolicies
     /// <summary>Decision search and export.</summary>
     public const string Decisions = "decisions";
 
+    /// <summary>Posting loan outcomes (the page and POST /api/outcomes): analysts, or a service's API key with the analyst role.</summary>
+    public const string Outcomes = "outcomes";
+
+    /// <summary>Live performance (the page and GET /api/performance).</summary>
+    public const string Performance = "performance";
+
     /// <summary>Runs, the registry (promote, rollback) and reloading the model.</summary>
     public const string Operations = "operations";
 
@@ -36,6 +42,8 @@ public static class RiskPolicies
         [Scoring] = [RiskRoles.Officer, RiskRoles.Analyst, RiskRoles.Operator, RiskRoles.Admin],
         [Batch] = [RiskRoles.Analyst, RiskRoles.Operator, RiskRoles.Admin],
         [Decisions] = [RiskRoles.Analyst, RiskRoles.Auditor, RiskRoles.Operator, RiskRoles.Admin],
+        [Outcomes] = [RiskRoles.Analyst, RiskRoles.Operator, RiskRoles.Admin],
+        [Performance] = [RiskRoles.Analyst, RiskRoles.Operator, RiskRoles.Admin],
         [Operations] = [RiskRoles.Operator, RiskRoles.Admin],
         [Administration] = [RiskRoles.Admin],
         [Metrics] = [RiskRoles.Operator, RiskRoles.Admin, ScrapeTokenHandler.Role],

@@ -9,16 +9,13 @@ using RiskFlag.Core.Parsing;
 using RiskFlag.Core.Scoring;
 using RiskFlag.Web.Api;
 using RiskFlag.Web.Batch;
+using RiskFlag.Web.Forms;
 using RiskFlag.Web.Identity;
 using RiskFlag.Web.Scoring;
 
 namespace RiskFlag.Web.Pages;
 
-/// <summary>
-/// Upload a file of applicants and see what happened to every row. The antiforgery check is made by hand, after the
-/// upload limit is set: the automatic one would read the whole body under Kestrel's default limit first, and a
-/// file over the limit would surface as an unexplained error instead of the message below.
-/// </summary>
+/// <summary>Upload a file of applicants and see what happened to every row (the antiforgery check: <see cref="FormUpload"/>).</summary>
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(RequestLimits.Scoring)]
 public sealed class BatchModel(
@@ -49,35 +46,10 @@ public sealed class BatchModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Serving = scoring.Champion;
-        var maxBytes = options.Value.MaxUploadBytes;
-        if (!RequestBodyLimit.Apply(HttpContext, maxBytes))
+        var (file, status, error) = await FormUpload.ReadAsync(HttpContext, antiforgery, options.Value.MaxUploadBytes, "applicants", TooLargeMessage());
+        if (file is null)
         {
-            return Fail(StatusCodes.Status413PayloadTooLarge, TooLargeMessage());
-        }
-
-        IFormFile? file;
-        try
-        {
-            await antiforgery.ValidateRequestAsync(HttpContext);
-            file = Request.Form.Files.GetFile("file");
-        }
-        catch (Exception e) when (RequestBodyLimit.IsTooLarge(e))
-        {
-            return Fail(StatusCodes.Status413PayloadTooLarge, TooLargeMessage());
-        }
-        catch (AntiforgeryValidationException e) when (e.InnerException is { } inner && RequestBodyLimit.IsMalformedMultipart(inner))
-        {
-            // The token check reads the form first, so a body it cannot frame surfaces here, not as a stale token.
-            return Fail(StatusCodes.Status400BadRequest, $"The upload could not be read: {inner.Message} Choose the file and upload it again.");
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return Fail(StatusCodes.Status400BadRequest, "The form has expired. Reload the page and upload the file again.");
-        }
-
-        if (file is null || file.Length == 0)
-        {
-            return Fail(StatusCodes.Status400BadRequest, "Choose a CSV or JSON file of applicants to upload.");
+            return Fail(status, error!);
         }
 
         if (Serving is null)
