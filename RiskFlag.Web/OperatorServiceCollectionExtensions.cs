@@ -23,6 +23,8 @@ public static class OperatorServiceCollectionExtensions
                 Directory = ResolveDirectory(provider, options.Directory, "registry.db"),
                 ServedBundlePath = provider.GetRequiredService<RiskEnginePool>().Slot(ModelNames.Champion).Path,
                 MaxRocAucDrop = options.MaxRocAucDrop,
+                MinLiveOutcomes = options.MinLiveOutcomes,
+                MaxLiveAucDrop = options.MaxLiveAucDrop,
             });
         });
         // Training records into the default experiment, so its meta.yaml marks the folder.

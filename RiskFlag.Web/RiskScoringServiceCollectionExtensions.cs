@@ -13,12 +13,16 @@ namespace RiskFlag.Web;
 
 public static class RiskScoringServiceCollectionExtensions
 {
-    /// <summary>The prediction engine pool (champion, and a challenger when configured), the one scoring service, batch scoring and readiness.</summary>
+    /// <summary>
+    /// The prediction engine pool (champion, and a challenger when configured), the one scoring service, shadow scoring
+    /// with the challenger, batch scoring and readiness.
+    /// </summary>
     public static IServiceCollection AddRiskScoring(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ModelOptions>(configuration.GetSection(ModelOptions.Section));
         services.Configure<BatchOptions>(configuration.GetSection(BatchOptions.Section));
         services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
+        services.Configure<ShadowOptions>(configuration.GetSection(ShadowOptions.Section));
         services.TryAddSingletonTimeProvider();
 
         // Paths are read when the pool is built: hosts (and tests) may add configuration after this registration.
@@ -29,6 +33,8 @@ public static class RiskScoringServiceCollectionExtensions
         services.AddSingleton<IServableModelLoader, ModelLoader>();
         services.AddSingleton<IModelReloadObserver, ReloadMetricsObserver>();
         services.AddSingleton<RiskScoringService>();
+        services.AddSingleton<ShadowBacklog>();
+        services.AddHostedService<ShadowScoringService>();
 
         services.AddSingleton<BatchResultStore>();
         services.AddSingleton<BatchRunner>();

@@ -20,6 +20,24 @@ public static class DecisionIds
         return id.Version == 7 && (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes) >> 16) <= MaxMilliseconds;
     }
 
+    /// <summary>
+    /// The id of the shadow decision a challenger made on the same applicant as the decision <paramref name="id"/>: the
+    /// same time and version, its random part flipped by a fixed mask. The mapping is its own inverse, so an outcome
+    /// posted for either decision finds the other without any link stored.
+    /// </summary>
+    public static Guid ShadowOf(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        // Bytes 9–15 are random bits only: the version (byte 6) and the variant (top of byte 8) stay as they are.
+        for (var i = 9; i < 16; i++)
+        {
+            bytes[i] ^= 0x5A;
+        }
+
+        return new Guid(bytes, bigEndian: true);
+    }
+
     /// <summary>The time written into a version 7 id, to the millisecond.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The id's time is past the year 9999 (see <see cref="IsDecisionId"/>).</exception>
     public static DateTimeOffset TimeOf(Guid id)

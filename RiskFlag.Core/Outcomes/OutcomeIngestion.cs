@@ -7,7 +7,9 @@ namespace RiskFlag.Core.Outcomes;
 /// <summary>
 /// Joins reported outcomes to the decision log and records them. Rows are taken in chunks, so a file of any length is
 /// matched with a bounded number of lookups in memory; what each row came to is counted and every rejected row is
-/// listed with its line. Posting a file again records nothing new: every row is then a duplicate.
+/// listed with its line. Posting a file again records nothing new: every row is then a duplicate. A decision the
+/// challenger made in shadow on the same applicant gets the same outcome, so champion and challenger are compared on the
+/// same loans.
 /// </summary>
 public sealed class OutcomeIngestion(IDecisionLogStore decisions, IOutcomeStore outcomes, TimeProvider clock)
 {
@@ -88,9 +90,12 @@ public sealed class OutcomeIngestion(IDecisionLogStore decisions, IOutcomeStore 
             return;
         }
 
-        var found = await decisions.FindAsync([.. chunk.Select(o => o.DecisionId!.Value)], cancellationToken);
+        // Each decision's shadow twin (the challenger's decision on the same applicant) is looked up with it.
+        var ids = chunk.Select(o => o.DecisionId!.Value).ToList();
+        var found = await decisions.FindAsync([.. ids, .. ids.Select(DecisionIds.ShadowOf)], cancellationToken);
         var now = clock.GetUtcNow();
         var matched = new List<(ReportedOutcome Reported, OutcomeRecord Record)>(chunk.Count);
+        var twins = new Dictionary<int, OutcomeRecord>();
         foreach (var outcome in chunk)
         {
             if (!found.TryGetValue(outcome.DecisionId!.Value, out var decision))
@@ -110,12 +115,23 @@ public sealed class OutcomeIngestion(IDecisionLogStore decisions, IOutcomeStore 
                 continue;
             }
 
-            matched.Add((outcome, new OutcomeRecord(
-                decision.DecisionId, outcome.Defaulted, outcome.ObservedAt, now, decision.DecidedAt, decision.ModelVersion, decision.Channel,
-                decision.Probability, decision.Threshold)));
+            if (found.TryGetValue(DecisionIds.ShadowOf(decision.DecisionId), out var twin))
+            {
+                twins[matched.Count] = Joined(outcome, twin, now);
+            }
+
+            matched.Add((outcome, Joined(outcome, decision, now)));
         }
 
         var recorded = await outcomes.RecordAsync([.. matched.Select(m => m.Record)], cancellationToken);
+
+        // A twin's outcome follows its decision's and is not counted as a row; a conflicting row changes neither.
+        var followed = twins.Where(t => recorded[t.Key] is not { } existing || existing == matched[t.Key].Reported.Defaulted).Select(t => t.Value).ToList();
+        if (followed.Count > 0)
+        {
+            await outcomes.RecordAsync(followed, cancellationToken);
+        }
+
         for (var i = 0; i < matched.Count; i++)
         {
             var (reported, _) = matched[i];
@@ -133,6 +149,10 @@ public sealed class OutcomeIngestion(IDecisionLogStore decisions, IOutcomeStore 
             }
         }
     }
+
+    private static OutcomeRecord Joined(ReportedOutcome outcome, DecisionRecord decision, DateTimeOffset now) => new(
+        decision.DecisionId, outcome.Defaulted, outcome.ObservedAt, now, decision.DecidedAt, decision.ModelVersion, decision.Channel,
+        decision.Probability, decision.Threshold);
 
     private static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 

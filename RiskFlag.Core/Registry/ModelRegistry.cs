@@ -1,5 +1,8 @@
+using System.Globalization;
+
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.IO;
+using RiskFlag.Core.Outcomes;
 
 namespace RiskFlag.Core.Registry;
 
@@ -38,8 +41,21 @@ public sealed class ModelRegistry(IModelRegistryStore store, RegistryOptions opt
     public AliasChange SetAlias(string aliasName, int version, string changedBy, string reason) =>
         Move(aliasName, version, "set", changedBy, reason);
 
-    /// <summary>The challenger becomes champion, if it passes the gate (or the operator forces it, which is recorded).</summary>
-    public AliasChange Promote(string changedBy, string reason, bool force = false)
+    /// <summary>The champion's and the challenger's model versions, for measuring live evidence before <see cref="Promote"/>.</summary>
+    public (string Champion, string Challenger)? Contenders()
+    {
+        var aliases = store.Aliases(Options.ModelName);
+        return aliases.TryGetValue(RegistryOptions.ChampionAlias, out var champion) && aliases.TryGetValue(RegistryOptions.ChallengerAlias, out var challenger)
+            ? (store.Version(Options.ModelName, champion)!.ModelVersion, store.Version(Options.ModelName, challenger)!.ModelVersion)
+            : null;
+    }
+
+    /// <summary>
+    /// The challenger becomes champion, if it passes the gates (or the operator forces it, which is recorded): its grouped
+    /// training AUC and, when <see cref="RegistryOptions.MinLiveOutcomes"/> is set, its live AUC against the champion's on
+    /// the same loans (<paramref name="live"/>). The live evidence is written into the history with the promotion.
+    /// </summary>
+    public AliasChange Promote(string changedBy, string reason, bool force = false, ShadowComparison? live = null)
     {
         var aliases = store.Aliases(Options.ModelName);
         if (!aliases.TryGetValue(RegistryOptions.ChallengerAlias, out var challengerVersion))
@@ -62,9 +78,41 @@ public sealed class ModelRegistry(IModelRegistryStore store, RegistryOptions opt
             {
                 reason = $"{reason} [gate overridden: ROC AUC drop {drop:0.0000} > {Options.MaxRocAucDrop:0.0000}]";
             }
+
+            reason = LiveGate(champion, challenger, live, reason, force);
         }
 
         return Move(RegistryOptions.ChampionAlias, challengerVersion, force ? "promote (forced)" : "promote", changedBy, reason);
+    }
+
+    private string LiveGate(RegisteredVersion champion, RegisteredVersion challenger, ShadowComparison? live, string reason, bool force)
+    {
+        var evidence = live is not null && live.ChampionVersion == champion.ModelVersion && live.ChallengerVersion == challenger.ModelVersion ? live : null;
+        var described = evidence is null
+            ? "no shared live outcomes"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"live ROC AUC challenger {evidence.Auc.SecondAuc:0.0000} vs champion {evidence.Auc.FirstAuc:0.0000} on {evidence.SharedOutcomes} shared outcomes, difference {evidence.Auc.Difference:+0.0000;-0.0000} (95 % CI {evidence.Auc.Lower95:+0.0000;-0.0000} to {evidence.Auc.Upper95:+0.0000;-0.0000})");
+        if (Options.MinLiveOutcomes <= 0)
+        {
+            return evidence is null ? reason : $"{reason} [{described}]";
+        }
+
+        string? failure = null;
+        if (evidence is null || evidence.SharedOutcomes < Options.MinLiveOutcomes)
+        {
+            failure = $"{described}; the gate needs {Options.MinLiveOutcomes} (score live traffic with the challenger in shadow, then post outcomes)";
+        }
+        else if (-evidence.Auc.Difference > Options.MaxLiveAucDrop || double.IsNaN(evidence.Auc.Difference))
+        {
+            failure = string.Create(CultureInfo.InvariantCulture, $"{described}; the allowed drop is {Options.MaxLiveAucDrop:0.0000}");
+        }
+
+        if (failure is not null && !force)
+        {
+            throw new RegistryException($"live gate failed: challenger v{challenger.Version} vs champion v{champion.Version}: {failure}");
+        }
+
+        return failure is null ? $"{reason} [live gate passed: {described}]" : $"{reason} [live gate overridden: {failure}]";
     }
 
     /// <summary>The champion goes back to the version it had before the current one.</summary>

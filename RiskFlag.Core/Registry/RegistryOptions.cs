@@ -17,5 +17,14 @@ public sealed record RegistryOptions
     /// <summary>A challenger may be promoted only if its grouped ROC AUC is at most this much below the champion's.</summary>
     public double MaxRocAucDrop { get; init; } = 0.01;
 
+    /// <summary>
+    /// Live evidence gate: a promotion needs at least this many loans with outcomes that both the champion and the
+    /// challenger (in shadow) decided; 0 (the default) asks for none.
+    /// </summary>
+    public int MinLiveOutcomes { get; init; }
+
+    /// <summary>With the live gate on: the challenger's live ROC AUC may be at most this much below the champion's on those loans.</summary>
+    public double MaxLiveAucDrop { get; init; } = 0.01;
+
     public string DatabasePath => Path.Combine(Directory, "registry.db");
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 
+using RiskFlag.Core.Outcomes;
 using RiskFlag.Core.Registry;
 using RiskFlag.Core.Tracking;
 
@@ -51,11 +52,20 @@ public static class RegistryCommands
 
         var force = new Option<bool>("--force") { Description = "Promote even if the gate fails (recorded)" };
         var maxDrop = new Option<double>("--max-auc-drop") { Description = "Gate: largest allowed drop in grouped ROC AUC", DefaultValueFactory = _ => new RegistryOptions().MaxRocAucDrop };
-        var promote = new Command("promote", "Make the challenger the champion, if it passes the gate") { registry, serve, reason, by, force, maxDrop };
+        var outcomes = new Option<string?>("--outcomes") { Description = "Live evidence from the site's decision database: its SQLite file, or a PostgreSQL connection string (Host=…)" };
+        var minLive = new Option<int>("--min-live-outcomes") { Description = "Live gate: shared loans with outcomes the challenger (in shadow) and the champion both decided; 0 = off", DefaultValueFactory = _ => 0 };
+        var maxLiveDrop = new Option<double>("--max-live-auc-drop") { Description = "Live gate: largest allowed drop in live ROC AUC on those loans", DefaultValueFactory = _ => new RegistryOptions().MaxLiveAucDrop };
+        var promote = new Command("promote", "Make the challenger the champion, if it passes the gates") { registry, serve, reason, by, force, maxDrop, outcomes, minLive, maxLiveDrop };
         promote.SetAction(result => CommandRunner.Run(error, () =>
         {
-            var gated = ModelRegistry.Open(Open(result).Options with { MaxRocAucDrop = result.GetValue(maxDrop) });
-            output.WriteLine(Describe(gated.Promote(result.GetValue(by)!, result.GetValue(reason)!, result.GetValue(force))));
+            var gated = ModelRegistry.Open(Open(result).Options with
+            {
+                MaxRocAucDrop = result.GetValue(maxDrop),
+                MinLiveOutcomes = result.GetValue(minLive),
+                MaxLiveAucDrop = result.GetValue(maxLiveDrop),
+            });
+            var live = LiveEvidence(gated, result.GetValue(outcomes));
+            output.WriteLine(Describe(gated.Promote(result.GetValue(by)!, result.GetValue(reason)!, result.GetValue(force), live)));
             return ExitCodes.Ok;
         }));
 
@@ -86,6 +96,28 @@ public static class RegistryCommands
         }));
 
         return [register, alias, promote, rollback, list];
+    }
+
+    /// <summary>The contenders' shared live outcomes, from the SQLite file or PostgreSQL database the site logs to.</summary>
+    private static ShadowComparison? LiveEvidence(ModelRegistry registry, string? database)
+    {
+        if (string.IsNullOrWhiteSpace(database) || registry.Contenders() is not var (champion, challenger))
+        {
+            return null;
+        }
+
+        IOutcomeStore store = database.Contains('=', StringComparison.Ordinal)
+            ? new PostgresOutcomeStore(database)
+            : File.Exists(database) ? new SqliteOutcomeStore(database) : throw new RegistryException($"{database}: no such decision database");
+        try
+        {
+            store.EnsureSchemaAsync().GetAwaiter().GetResult();
+            return ShadowComparison.BetweenAsync(store, champion, challenger).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            (store as IDisposable)?.Dispose();
+        }
     }
 
     private static string Describe(AliasChange c) =>

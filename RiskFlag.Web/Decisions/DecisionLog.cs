@@ -27,8 +27,9 @@ public sealed class DecisionLog(DecisionLogWriter? writer, TimeProvider clock)
     /// The id this answer's decision will be kept under, made now so the answer can carry it; null with logging off,
     /// when no decision is kept. The decision's time is the id's.
     /// </summary>
-    public RiskAssessment WithDecisionId(RiskAssessment assessment) =>
-        writer is null ? assessment : assessment with { DecisionId = DecisionIds.New(clock.GetUtcNow()) };
+    /// <param name="decisionId">The id to use (a shadow decision's); a new one when null.</param>
+    public RiskAssessment WithDecisionId(RiskAssessment assessment, Guid? decisionId = null) =>
+        writer is null ? assessment : assessment with { DecisionId = decisionId ?? DecisionIds.New(clock.GetUtcNow()) };
 
     /// <summary>A full queue refuses the decision: <paramref name="commit"/> then fails, and so does its answer.</summary>
     public void Record(ScoringChannel channel, string requestId, string? applicantId, Applicant applicant, RiskAssessment assessment, DecisionCommit commit) =>
@@ -37,9 +38,12 @@ public sealed class DecisionLog(DecisionLogWriter? writer, TimeProvider clock)
     /// <summary>A batch is not a waiting request: it waits for room in the queue rather than refusing rows.</summary>
     public void RecordBatchRow(string batchId, ParsedApplicant row, RiskAssessment assessment, DecisionCommit commit, CancellationToken cancellationToken) =>
         writer?.EnqueueOrWait(
-            ToRecord(ScoringChannel.Batch, string.Create(CultureInfo.InvariantCulture, $"{batchId}/{row.Line}"), row.Id, row.Applicant!, assessment),
+            ToRecord(ScoringChannel.Batch, BatchRequestId(batchId, row), row.Id, row.Applicant!, assessment),
             commit,
             cancellationToken);
+
+    /// <summary>What a batch row's decision is logged under as its request: the batch and the row's line.</summary>
+    public static string BatchRequestId(string batchId, ParsedApplicant row) => string.Create(CultureInfo.InvariantCulture, $"{batchId}/{row.Line}");
 
     /// <summary>The reasons as the batch CSV and the form show them.</summary>
     public static string FactorsText(RiskAssessment assessment) => string.Join("; ", assessment.TopFactors);

@@ -6,6 +6,9 @@ public enum ScoringChannel
     Form,
     Api,
     Batch,
+
+    /// <summary>The challenger's decisions on live applicants, made off the request path and never answered.</summary>
+    Shadow,
 }
 
 public static class ScoringChannelTags
@@ -14,6 +17,7 @@ public static class ScoringChannelTags
     {
         ScoringChannel.Form => "form",
         ScoringChannel.Api => "api",
+        ScoringChannel.Shadow => Core.Outcomes.ShadowComparison.ShadowChannel,
         _ => "batch",
     };
 }

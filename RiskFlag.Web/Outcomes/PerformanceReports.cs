@@ -25,6 +25,7 @@ public sealed class PerformanceReports(IOutcomeStore store, TrainingFigures trai
         var models = live.GroupBy(p => p.ModelVersion, StringComparer.Ordinal)
             .Select(g => new ModelPerformance(g.Key, training.GroupedOf(g.Key), [.. g]))
             .ToList();
-        return new PerformanceReport(window.From, window.To, options.Value.MinimumOutcomes, models);
+        var shadow = await ShadowComparison.MeasureAsync(store, query with { ModelVersion = null }, cancellationToken);
+        return new PerformanceReport(window.From, window.To, options.Value.MinimumOutcomes, models, shadow);
     }
 }

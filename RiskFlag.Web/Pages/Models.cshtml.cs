@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 using RiskFlag.Core.Bundle;
+using RiskFlag.Core.Outcomes;
 using RiskFlag.Core.Registry;
 using RiskFlag.Web.Audit;
 using RiskFlag.Web.Registry;
@@ -13,7 +14,7 @@ namespace RiskFlag.Web.Pages;
 /// The model registry: versions, aliases, promotion history, and an operator's promote and rollback (recorded under the signed-in user). Moving the
 /// champion publishes its bundle to the served path; the file watcher then hot-reloads it, as after a CLI promotion.
 /// </summary>
-public sealed class ModelsModel(SiteRegistry registry, RiskEnginePool pool, AuditTrail audit) : PageModel
+public sealed class ModelsModel(SiteRegistry registry, RiskEnginePool pool, AuditTrail audit, IOutcomeStore outcomes) : PageModel
 {
     [BindProperty(Name = "reason")]
     public string? Reason { get; set; }
@@ -35,7 +36,15 @@ public sealed class ModelsModel(SiteRegistry registry, RiskEnginePool pool, Audi
 
     public void OnGet() => Load();
 
-    public Task<IActionResult> OnPostPromoteAsync() => ChangeAsync(AuditActions.ModelPromoted, r => r.Promote(User.Identity!.Name!, Reason!.Trim(), Force));
+    /// <summary>The live evidence is measured first, from every outcome both contenders' decisions share.</summary>
+    public async Task<IActionResult> OnPostPromoteAsync()
+    {
+        var contenders = registry.Exists ? registry.Open().Contenders() : null;
+        var live = contenders is var (champion, challenger)
+            ? await ShadowComparison.BetweenAsync(outcomes, champion, challenger, HttpContext.RequestAborted)
+            : null;
+        return await ChangeAsync(AuditActions.ModelPromoted, r => r.Promote(User.Identity!.Name!, Reason!.Trim(), Force, live));
+    }
 
     public Task<IActionResult> OnPostRollbackAsync() => ChangeAsync(AuditActions.ModelRolledBack, r => r.Rollback(User.Identity!.Name!, Reason!.Trim()));
 

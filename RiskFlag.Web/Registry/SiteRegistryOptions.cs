@@ -10,4 +10,10 @@ public sealed class SiteRegistryOptions
 
     /// <summary>The promotion gate, as in the CLI.</summary>
     public double MaxRocAucDrop { get; set; } = 0.01;
+
+    /// <summary>The live evidence gate (0: off): loans with outcomes both models decided, the challenger in shadow.</summary>
+    public int MinLiveOutcomes { get; set; }
+
+    /// <summary>With the live gate on: how far the challenger's live ROC AUC may be below the champion's.</summary>
+    public double MaxLiveAucDrop { get; set; } = 0.01;
 }

@@ -14,9 +14,10 @@ namespace RiskFlag.Web.Scoring;
 /// The one way every channel scores: an engine from the pool's serving generation, the core scorer (probability and
 /// exact TreeSHAP reasons), the model's drift window, the prediction metrics and the decision log, in one call. The
 /// answer is ready only once its decision is committed to the log (group commit): a process killed right after
-/// answering has the decision on disk.
+/// answering has the decision on disk. With a challenger loaded, each decided applicant is also left in the shadow queue,
+/// which never waits.
 /// </summary>
-public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics, ModelDriftWindows drift, DecisionLog decisions)
+public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics, ModelDriftWindows drift, DecisionLog decisions, ShadowBacklog shadow)
 {
     public RiskEnginePool Pool { get; } = pool;
 
@@ -59,7 +60,17 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
             decisions.Record(channel, requestId, applicantId, applicant, assessment, commit);
         }
 
+        shadow.Offer(applicant, assessment.DecisionId, requestId, applicantId);
         return assessment;
+    }
+
+    /// <summary>The challenger's decision on an applicant the champion decided: logged, counted, never answered.</summary>
+    public void ScoreShadow(ServedRiskModel challenger, ShadowRequest request, DecisionCommit commit)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var assessment = ScoreOne(challenger, request.Applicant, DecisionIds.ShadowOf(request.ChampionDecisionId));
+        metrics.RecordPrediction(ScoringChannel.Shadow, assessment, Stopwatch.GetElapsedTime(started));
+        decisions.Record(ScoringChannel.Shadow, request.RequestId, request.ApplicantId, request.Applicant, assessment, commit);
     }
 
     public void RecordInvalid(ScoringChannel channel, IEnumerable<RowError> errors) => metrics.RecordValidationFailures(channel, errors);
@@ -82,6 +93,7 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
         {
             metrics.RecordPrediction(ScoringChannel.Batch, assessment, elapsed: null);
             decisions.RecordBatchRow(batchId, row, assessment, commit, cancellationToken);
+            shadow.Offer(row.Applicant!, assessment.DecisionId, DecisionLog.BatchRequestId(batchId, row), row.Id);
         });
 
         // This runs on a thread of its own (see BatchRunner): waiting here holds no pool thread.
@@ -94,9 +106,9 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
         return summary;
     }
 
-    private RiskAssessment ScoreOne(ServedRiskModel model, Applicant applicant)
+    private RiskAssessment ScoreOne(ServedRiskModel model, Applicant applicant, Guid? decisionId = null)
     {
         using var lease = model.Rent();
-        return decisions.WithDecisionId(new RiskScorer(model.Risk).Score(applicant, lease.Engine, RiskScorer.DefaultTopFactors, drift.For(model)));
+        return decisions.WithDecisionId(new RiskScorer(model.Risk).Score(applicant, lease.Engine, RiskScorer.DefaultTopFactors, drift.For(model)), decisionId);
     }
 }

@@ -1,0 +1,65 @@
+using System.Diagnostics.Metrics;
+using System.Threading.Channels;
+
+using Microsoft.Extensions.Options;
+
+using RiskFlag.Core.Domain;
+using RiskFlag.Web.Monitoring;
+using RiskFlag.Web.Serving;
+
+namespace RiskFlag.Web.Scoring;
+
+/// <summary>
+/// Where the scoring path leaves each decided applicant for the challenger. Offering never waits and never fails: with
+/// no challenger loaded it does nothing, and a full queue drops the applicant and counts it, like the decision writer.
+/// </summary>
+public sealed class ShadowBacklog
+{
+    private static readonly KeyValuePair<string, object?> Scored = new("result", "scored");
+    private static readonly KeyValuePair<string, object?> Dropped = new("result", "dropped");
+    private static readonly KeyValuePair<string, object?> Failed = new("result", "failed");
+
+    private readonly Channel<ShadowRequest> _queue;
+    private readonly RiskEnginePool _pool;
+    private readonly bool _enabled;
+    private readonly Counter<long> _decisions;
+
+    public ShadowBacklog(IOptions<ShadowOptions> options, RiskEnginePool pool, IMeterFactory meters)
+    {
+        _pool = pool;
+        _enabled = options.Value.Enabled && pool.Contains(ModelNames.Challenger);
+        // Wait mode, though nothing ever waits: only then does TryWrite say false on a full channel (DropWrite drops silently).
+        _queue = Channel.CreateBounded<ShadowRequest>(new BoundedChannelOptions(Math.Max(1, options.Value.QueueCapacity))
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+        });
+        _decisions = meters.Create(RiskMetrics.MeterName).CreateCounter<long>("riskflag.shadow.decisions", "{decision}",
+            "Live applicants for the challenger, by result: scored (and logged), dropped (queue full) or failed");
+    }
+
+    public ChannelReader<ShadowRequest> Reader => _queue.Reader;
+
+    /// <summary>Whether there is a challenger to score with now.</summary>
+    public bool Active => _enabled && _pool.GetServedModel(ModelNames.Challenger) is not null;
+
+    public void Offer(Applicant applicant, Guid? championDecisionId, string requestId, string? applicantId)
+    {
+        // Without a logged champion decision there is nothing to compare the shadow decision with.
+        if (championDecisionId is not { } id || !Active)
+        {
+            return;
+        }
+
+        if (!_queue.Writer.TryWrite(new ShadowRequest(applicant, id, requestId, applicantId)))
+        {
+            _decisions.Add(1, Dropped);
+        }
+    }
+
+    public void CountScored(int count) => _decisions.Add(count, Scored);
+
+    public void CountFailed(int count) => _decisions.Add(count, Failed);
+
+    public void Complete() => _queue.Writer.TryComplete();
+}
