@@ -22,6 +22,7 @@ public static class OperatorServiceCollectionExtensions
             {
                 Directory = ResolveDirectory(provider, options.Directory, "registry.db"),
                 ServedBundlePath = provider.GetRequiredService<RiskEnginePool>().Slot(ModelNames.Champion).Path,
+                ServedChallengerPath = provider.GetRequiredService<RiskEnginePool>().Slot(ModelNames.Challenger).Path,
                 MaxRocAucDrop = options.MaxRocAucDrop,
                 MinLiveOutcomes = options.MinLiveOutcomes,
                 MaxLiveAucDrop = options.MaxLiveAucDrop,

@@ -28,7 +28,7 @@ public static class RiskScoringServiceCollectionExtensions
         // Paths are read when the pool is built: hosts (and tests) may add configuration after this registration.
         services.AddPredictionEnginePool<ApplicantInput, RiskPrediction>()
             .FromFile(ModelNames.Champion, provider => provider.GetRequiredService<IOptions<ModelOptions>>().Value.Path, watchForChanges: true)
-            .FromFile(ModelNames.Challenger, provider => provider.GetRequiredService<IOptions<ModelOptions>>().Value.ChallengerPath, watchForChanges: true);
+            .FromFile(ModelNames.Challenger, provider => provider.GetRequiredService<IOptions<ModelOptions>>().Value.ResolvedChallengerPath, watchForChanges: true);
 
         services.AddSingleton<IServableModelLoader, ModelLoader>();
         services.AddSingleton<IModelReloadObserver, ReloadMetricsObserver>();

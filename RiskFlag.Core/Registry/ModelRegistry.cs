@@ -136,7 +136,7 @@ public sealed class ModelRegistry(IModelRegistryStore store, RegistryOptions opt
         }
 
         var registered = store.Version(Options.ModelName, version)!;
-        Publish(registered);
+        Publish(registered, Options.ServedBundlePath);
         return registered;
     }
 
@@ -170,23 +170,29 @@ public sealed class ModelRegistry(IModelRegistryStore store, RegistryOptions opt
         }
 
         var registered = store.Version(Options.ModelName, version) ?? throw new RegistryException($"{Options.ModelName} has no version {version}");
-        if (aliasName == RegistryOptions.ChampionAlias)
+        var servedAt = aliasName switch
         {
-            // A version this build cannot serve (an earlier build's format, a damaged file) must not become the champion.
+            RegistryOptions.ChampionAlias => Options.ServedBundlePath,
+            RegistryOptions.ChallengerAlias => Options.ServedChallengerPath,
+            _ => null,
+        };
+        if (servedAt is not null)
+        {
+            // A version this build cannot serve (an earlier build's format, a damaged file) must not be published.
             if (ModelZipCheck.Of(registered.BundlePath) is { Servable: false } check)
             {
                 throw new RegistryException($"v{version} cannot serve with this build: {check.Description}");
             }
 
             // Publish first: if the copy fails the alias has not moved, so registry and site never disagree.
-            Publish(registered);
+            Publish(registered, servedAt);
         }
 
         return store.SetAlias(Options.ModelName, aliasName, version, action, changedBy, reason);
     }
 
-    private void Publish(RegisteredVersion version) =>
-        AtomicFile.Write(Options.ServedBundlePath, stream =>
+    private static void Publish(RegisteredVersion version, string path) =>
+        AtomicFile.Write(path, stream =>
         {
             using var source = File.OpenRead(version.BundlePath);
             source.CopyTo(stream);

@@ -14,6 +14,9 @@ public sealed record RegistryOptions
     /// <summary>The bundle the site loads (and hot-reloads): the champion is published here.</summary>
     public string ServedBundlePath { get; init; } = Path.Combine("artifacts", "risk-model.zip");
 
+    /// <summary>Where the challenger is published for the site to load and score in shadow; null: not published.</summary>
+    public string? ServedChallengerPath { get; init; }
+
     /// <summary>A challenger may be promoted only if its grouped ROC AUC is at most this much below the champion's.</summary>
     public double MaxRocAucDrop { get; init; } = 0.01;
 

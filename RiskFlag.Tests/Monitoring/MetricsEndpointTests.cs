@@ -98,13 +98,15 @@ public sealed class MetricsEndpointTests(MonitoredSite site) : IClassFixture<Mon
         var fields = Enum.GetValues<ApplicantField>().Select(ApplicantColumns.FormNameOf).Append("row").Append("other").ToHashSet();
         var allowed = new Dictionary<string, HashSet<string>>
         {
-            ["channel"] = ["form", "api", "batch"],
+            ["channel"] = ["form", "api", "batch", "shadow"],
             ["risk_flag"] = ["0", "1"],
             ["field"] = fields,
             ["feature"] = [.. FeatureCatalog.Features.Select(f => f.Name)],
-            ["population"] = ["live", "training"],
-            ["result"] = ["success", "failure", "missing"],
+            ["population"] = ["live", "training", "observed", "predicted"],
+            ["result"] = ["success", "failure", "missing", "scored", "dropped"],
+            ["model"] = ["champion", "challenger"],
             ["version"] = [Version],
+            ["model_version"] = [Version],
         };
         foreach (var sample in ExpositionSamples.Parse(text).Where(s => s.Name.StartsWith("riskflag_", StringComparison.Ordinal)))
         {

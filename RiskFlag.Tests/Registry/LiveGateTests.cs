@@ -62,6 +62,15 @@ public sealed class LiveGateTests(TrainedModelFixture fixture) : IDisposable
         Assert.Contains("[live gate overridden: no shared live outcomes; the gate needs 500", forced.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Naming_a_challenger_publishes_it_where_the_site_loads_it()
+    {
+        var registry = TwoContenders(minLiveOutcomes: 0);
+
+        Assert.Equal(File.ReadAllBytes(registry.State().Versions[1].BundlePath), File.ReadAllBytes(registry.Options.ServedChallengerPath!));
+        Assert.Equal(File.ReadAllBytes(registry.State().Versions[0].BundlePath), File.ReadAllBytes(registry.Options.ServedBundlePath));
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private ModelRegistry TwoContenders(int minLiveOutcomes)
@@ -70,6 +79,7 @@ public sealed class LiveGateTests(TrainedModelFixture fixture) : IDisposable
         {
             Directory = Path.Combine(_directory, "registry"),
             ServedBundlePath = Path.Combine(_directory, "served", "risk-model.zip"),
+            ServedChallengerPath = Path.Combine(_directory, "served", "challenger-model.zip"),
             MinLiveOutcomes = minLiveOutcomes,
             MaxLiveAucDrop = 0.01,
         });

@@ -84,3 +84,23 @@ public sealed class ShadowBacklogTests(TinyBacklogShadowSite site) : IClassFixtu
         Assert.True(double.Parse(dropped[(dropped.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture) > 0, dropped);
     }
 }
+
+public sealed class DefaultChallengerPathTests(ServedSite site) : IClassFixture<ServedSite>
+{
+    [Fact]
+    public async Task AChallengerPublishedBesideTheChampionIsLoadedAndScoredInShadow()
+    {
+        var client = site.CreateClient();
+        var target = Path.Combine(site.Model.Path, RiskFlag.Web.Serving.ModelOptions.DefaultChallengerFileName);
+        var staged = target + ".tmp";
+        TrainedBundles.Shared.Secondary.Write(staged);
+        File.Move(staged, target);
+
+        // Each attempt is a new applicant for the champion; once the file watcher has loaded the challenger, it is scored in shadow too.
+        await Eventually.AssertAsync(async () =>
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/predict", Applicants.ToJson(Applicants.Valid(5)))).StatusCode);
+            return (await client.GetStringAsync("/decisions/export.csv?channel=shadow")).Contains(ShadowSite.ChallengerVersion, StringComparison.Ordinal);
+        }, "a shadow decision by the published challenger");
+    }
+}

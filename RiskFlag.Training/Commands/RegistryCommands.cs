@@ -13,6 +13,7 @@ public static class RegistryCommands
     {
         var registry = new Option<DirectoryInfo>("--registry") { Description = "Registry folder (registry.db and version bundles)", DefaultValueFactory = _ => new DirectoryInfo("registry") };
         var serve = new Option<FileInfo>("--serve") { Description = "Bundle path the site serves; the champion is published here", DefaultValueFactory = _ => new FileInfo(Path.Combine("artifacts", "risk-model.zip")) };
+        var serveChallenger = new Option<FileInfo?>("--serve-challenger") { Description = "Bundle path the site loads its challenger from (default: challenger-model.zip beside --serve)" };
         var reason = new Option<string>("--reason") { Description = "Why (recorded in the history)", DefaultValueFactory = _ => string.Empty };
         var by = new Option<string>("--by") { Description = "Who (recorded in the history)", DefaultValueFactory = _ => Environment.UserName };
 
@@ -20,6 +21,8 @@ public static class RegistryCommands
         {
             Directory = result.GetValue(registry)!.FullName,
             ServedBundlePath = result.GetValue(serve)!.FullName,
+            ServedChallengerPath = result.GetValue(serveChallenger)?.FullName
+                ?? Path.Combine(result.GetValue(serve)!.DirectoryName!, "challenger-model.zip"),
         });
 
         var runId = new Option<string>("--run") { Description = "Tracked run id (see mlruns/)", Required = true };
@@ -41,7 +44,7 @@ public static class RegistryCommands
 
         var aliasName = new Argument<string>("name") { Description = "Alias, e.g. champion or challenger" };
         var version = new Option<int>("--version") { Description = "Registered version number", Required = true };
-        var set = new Command("set", "Point an alias at a version (champion publishes it to the site)") { aliasName, version, registry, serve, reason, by };
+        var set = new Command("set", "Point an alias at a version (champion and challenger are published to the site)") { aliasName, version, registry, serve, serveChallenger, reason, by };
         set.SetAction(result => CommandRunner.Run(error, () =>
         {
             var change = Open(result).SetAlias(result.GetValue(aliasName)!, result.GetValue(version), result.GetValue(by)!, result.GetValue(reason)!);

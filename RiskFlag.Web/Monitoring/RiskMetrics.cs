@@ -34,6 +34,7 @@ public sealed class RiskMetrics
     private readonly Counter<long> _batchRowsRejected;
     private readonly Histogram<double> _batchDuration;
     private readonly long[] _reloads = new long[ReloadResults.Length];
+    private readonly long[] _challengerReloads = new long[ReloadResults.Length];
 
     public RiskMetrics(IMeterFactory meters)
     {
@@ -59,7 +60,7 @@ public sealed class RiskMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = BatchBuckets });
         // Observable so that every result reports from start-up, at 0: an alert on increase() misses a counter's first step.
         meter.CreateObservableCounter("riskflag.model.reloads", ReloadCounts, "{reload}",
-            "Model load attempts (start-up, file watcher, reload endpoint), by result: success, failure (bundle rejected) or missing");
+            "Model load attempts (start-up, file watcher, reload endpoint), by model (champion, challenger) and result: success, failure (bundle rejected) or missing");
     }
 
     /// <param name="elapsed">Scoring time of this one applicant; null in batches, which are timed per file.</param>
@@ -111,17 +112,35 @@ public sealed class RiskMetrics
         }
     }
 
-    public void RecordReload(ReloadOutcome outcome)
+    public void RecordReload(string modelName, ReloadOutcome outcome)
     {
         var index = Array.IndexOf(ReloadResults, ReloadResultLabel.Of(outcome));
-        Interlocked.Increment(ref _reloads[index]);
+        Interlocked.Increment(ref (modelName == ModelNames.Challenger ? _challengerReloads : _reloads)[index]);
     }
 
+    /// <summary>
+    /// The champion's every result from start-up; the challenger's only once it has one other than missing, since having
+    /// no challenger file is the normal state of a site without one, not a failed load.
+    /// </summary>
     private IEnumerable<Measurement<long>> ReloadCounts()
     {
+        var champion = new KeyValuePair<string, object?>("model", ModelNames.Champion);
+        var challenger = new KeyValuePair<string, object?>("model", ModelNames.Challenger);
+        var missing = Array.IndexOf(ReloadResults, ReloadResultLabel.Of(ReloadOutcome.Missing));
+        var challengerSeen = false;
+        for (var i = 0; i < _challengerReloads.Length; i++)
+        {
+            challengerSeen |= i != missing && Volatile.Read(ref _challengerReloads[i]) > 0;
+        }
+
         for (var i = 0; i < _reloads.Length; i++)
         {
-            yield return new Measurement<long>(Volatile.Read(ref _reloads[i]), new KeyValuePair<string, object?>("result", ReloadResults[i]));
+            var result = new KeyValuePair<string, object?>("result", ReloadResults[i]);
+            yield return new Measurement<long>(Volatile.Read(ref _reloads[i]), champion, result);
+            if (challengerSeen)
+            {
+                yield return new Measurement<long>(Volatile.Read(ref _challengerReloads[i]), challenger, result);
+            }
         }
     }
 }

@@ -40,8 +40,12 @@ public sealed class ShadowBacklog
 
     public ChannelReader<ShadowRequest> Reader => _queue.Reader;
 
-    /// <summary>Whether there is a challenger to score with now.</summary>
-    public bool Active => _enabled && _pool.GetServedModel(ModelNames.Challenger) is not null;
+    /// <summary>
+    /// Whether there is a challenger to score with now: one loaded, and not the champion's own version (as right after
+    /// it was promoted, until the registry names a new one).
+    /// </summary>
+    public bool Active => _enabled && _pool.GetServedModel(ModelNames.Challenger) is { } challenger
+        && challenger.Version != _pool.GetServedModel(ModelNames.Champion)?.Version;
 
     public void Offer(Applicant applicant, Guid? championDecisionId, string requestId, string? applicantId)
     {

@@ -16,6 +16,16 @@ public sealed class ModelOptions
     /// <summary>How often the file's size and time are compared in case a file-system event was lost; 0 turns polling off.</summary>
     public int PollSeconds { get; set; } = 30;
 
-    /// <summary>A second model scored beside the champion when set (the challenger); empty: champion only.</summary>
+    /// <summary>
+    /// The challenger's model zip, loaded and watched beside the champion and scored in shadow while it exists. Unset: the
+    /// file challenger-model.zip next to the champion's, which is where the registry publishes its challenger.
+    /// </summary>
     public string? ChallengerPath { get; set; }
+
+    public const string DefaultChallengerFileName = "challenger-model.zip";
+
+    /// <summary>The challenger's path: as configured, or next to the champion's.</summary>
+    public string ResolvedChallengerPath => ChallengerPath is { Length: > 0 } configured
+        ? configured
+        : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path) ?? string.Empty, DefaultChallengerFileName);
 }

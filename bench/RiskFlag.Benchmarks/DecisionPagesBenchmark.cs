@@ -18,10 +18,10 @@ public static class DecisionPagesBenchmark
 {
     private const int Repeats = 7;
     private const int PageSize = 50;
-    private static readonly DateTimeOffset Start = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Start = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
     private const string OldModel = "20260520-101500-a1b2c3d4";
     private const string NewModel = "20260910-093000-b7c1d2e3";
-    private static readonly TimeSpan Span = TimeSpan.FromDays(100);
+    internal static readonly TimeSpan Span = TimeSpan.FromDays(100);
 
     /// <param name="database">
     /// A SQLite file, reused when it exists (generating 10 M decisions takes minutes) and deleted at the end when not
@@ -181,7 +181,7 @@ public static class DecisionPagesBenchmark
     /// The first 60 % of the log is decided by the older model. Batches mix the API and the form as live traffic
     /// does; every fifth batch is a batch upload's.
     /// </summary>
-    private static DecisionRecord Record(long i, DateTimeOffset at, long rows)
+    internal static DecisionRecord Record(long i, DateTimeOffset at, long rows)
     {
         var hash = (ulong)i * 0x9E3779B97F4A7C15UL;
         var channel = i / 500 % 5 == 4 ? "batch" : hash % 10 == 0 ? "form" : "api";

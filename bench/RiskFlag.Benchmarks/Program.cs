@@ -7,6 +7,7 @@ using RiskFlag.Benchmarks;
 //   RiskFlag.Benchmarks engine <risk-model.zip> <applicants.csv>   ML.NET engine, TreeSHAP and the scorer, per row
 //   RiskFlag.Benchmarks decisions                                  decision log writer cost per row (SQLite)
 //   RiskFlag.Benchmarks decision-pages [rows] [batch] [log.db]     Decisions page and export on a large log (SQLite)
+//   RiskFlag.Benchmarks outcomes [rows] [outcomes] [log.db]        posting outcomes and live performance on a large log
 return args switch
 {
     ["batch", var model, var input] => BatchBenchmark.Run(model, input),
@@ -16,11 +17,15 @@ return args switch
         rest.Length > 0 ? long.Parse(rest[0], CultureInfo.InvariantCulture) : 10_000_000,
         rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 500,
         rest.Length > 2 ? rest[2] : null),
+    ["outcomes", .. var rest] when rest.Length <= 3 => await OutcomesBenchmark.Run(
+        rest.Length > 0 ? long.Parse(rest[0], CultureInfo.InvariantCulture) : 10_000_000,
+        rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 100_000,
+        rest.Length > 2 ? rest[2] : null),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RiskFlag.Benchmarks batch|engine <risk-model.zip> <applicants.csv> | decisions | decision-pages [rows] [batch] [log.db]");
+    Console.Error.WriteLine("usage: RiskFlag.Benchmarks batch|engine <risk-model.zip> <applicants.csv> | decisions | decision-pages [rows] [batch] [log.db] | outcomes [rows] [outcomes] [log.db]");
     return 2;
 }
