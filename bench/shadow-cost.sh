@@ -3,7 +3,7 @@
 # (Model:ChallengerPath, every answered applicant scored again in shadow) and without one, alternately, $ROUNDS times
 # each, since the machine is shared. Each run with the challenger then counts the shadow decisions the log holds
 # against the answered requests (the rest were dropped from a full backlog, as designed). Uses $1 as the champion and
-# $2 as the challenger, or trains two small models on synthetic data.
+# $2 as the challenger, or trains two small models on synthetic data. SAMPLE_RATE sets Shadow:SampleRate (default 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/web-server.sh
@@ -31,7 +31,7 @@ publish_site
 run() {
   local shadow=$1 db="$work/decisions-$2-$1.db"
   if [[ $shadow == on ]]; then
-    Model__ChallengerPath="$challenger" Decisions__Database="$db" start_site "$champion"
+    Shadow__SampleRate="${SAMPLE_RATE:-1}" Model__ChallengerPath="$challenger" Decisions__Database="$db" start_site "$champion"
   else
     Decisions__Database="$db" start_site "$champion"
   fi

@@ -39,6 +39,10 @@ public sealed class RiskScorer(RiskModel model)
     }
 
     /// <param name="engine">An engine of <see cref="Model"/> that no other thread uses during the call.</param>
+    /// <param name="topFactors">
+    /// How many reasons to give; 0 gives none and skips the TreeSHAP explanation, so its log-odds are NaN (a shadow
+    /// decision: nobody is told its reasons).
+    /// </param>
     public RiskAssessment Score(Applicant applicant, PredictionEngine<ApplicantInput, RiskPrediction> engine, int topFactors = DefaultTopFactors, InputDriftMonitor? drift = null)
     {
         var prediction = engine.Predict(ApplicantInput.From(applicant));
@@ -49,9 +53,14 @@ public sealed class RiskScorer(RiskModel model)
         var cityKnown = prediction.CityKnown > 0;
         var stateKnown = prediction.StateKnown > 0;
 
-        var logOdds = Model.Explainer.Explain(features, contributions);
         var flag = probability >= Threshold;
         drift?.Observe(features, flag);
+        if (topFactors == 0)
+        {
+            return new RiskAssessment(probability, flag, Threshold, ModelVersion, [], cityKnown, stateKnown, double.NaN, Model.Explainer.BaseValue);
+        }
+
+        var logOdds = Model.Explainer.Explain(features, contributions);
         var factors = TopFactors(new FactorContext(applicant, cityKnown, stateKnown), contributions, topFactors);
         return new RiskAssessment(probability, flag, Threshold, ModelVersion, factors, cityKnown, stateKnown, logOdds, Model.Explainer.BaseValue);
     }

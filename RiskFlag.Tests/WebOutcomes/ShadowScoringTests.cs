@@ -104,3 +104,21 @@ public sealed class DefaultChallengerPathTests(ServedSite site) : IClassFixture<
         }, "a shadow decision by the published challenger");
     }
 }
+
+public sealed class ShadowSampleTests
+{
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.25)]
+    [InlineData(0.5)]
+    [InlineData(1.0)]
+    public void ASampleRatePicksThatShareOfDecisionsAndTheSameOnesEveryTime(double rate)
+    {
+        var ids = Enumerable.Range(0, 20_000).Select(_ => Guid.CreateVersion7()).ToList();
+
+        var sampled = ids.Count(id => RiskFlag.Web.Scoring.ShadowBacklog.Sampled(id, rate));
+
+        Assert.InRange(sampled / 20_000.0, rate - 0.015, rate + 0.015);
+        Assert.All(ids.Take(100), id => Assert.Equal(RiskFlag.Web.Scoring.ShadowBacklog.Sampled(id, rate), RiskFlag.Web.Scoring.ShadowBacklog.Sampled(id, rate)));
+    }
+}

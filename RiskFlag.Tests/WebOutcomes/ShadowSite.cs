@@ -2,7 +2,7 @@ using RiskFlag.Tests.Web;
 
 namespace RiskFlag.Tests.WebOutcomes;
 
-/// <summary>A site serving the primary bundle with the secondary one as its challenger, scored in shadow.</summary>
+/// <summary>A site serving the primary bundle with the secondary one as its challenger, scoring every applicant in shadow.</summary>
 public class ShadowSite : ServedSite, IDisposable
 {
     private readonly string _challengerDirectory;
@@ -18,7 +18,7 @@ public class ShadowSite : ServedSite, IDisposable
     }
 
     private ShadowSite(string challengerDirectory, IReadOnlyDictionary<string, string?> settings)
-        : base(TrainedBundles.Shared.Primary, new Dictionary<string, string?>(settings) { ["Model:ChallengerPath"] = WriteChallenger(challengerDirectory) })
+        : base(TrainedBundles.Shared.Primary, new Dictionary<string, string?>(settings) { ["Model:ChallengerPath"] = WriteChallenger(challengerDirectory), ["Shadow:SampleRate"] = "1" })
     {
         _challengerDirectory = challengerDirectory;
     }

@@ -64,11 +64,14 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
         return assessment;
     }
 
-    /// <summary>The challenger's decision on an applicant the champion decided: logged, counted, never answered.</summary>
+    /// <summary>
+    /// The challenger's decision on an applicant the champion decided: logged, counted, never answered, so without the
+    /// reasons (their TreeSHAP explanation is the larger part of scoring's cost, and the comparison needs none).
+    /// </summary>
     public void ScoreShadow(ServedRiskModel challenger, ShadowRequest request, DecisionCommit commit)
     {
         var started = Stopwatch.GetTimestamp();
-        var assessment = ScoreOne(challenger, request.Applicant, DecisionIds.ShadowOf(request.ChampionDecisionId));
+        var assessment = ScoreOne(challenger, request.Applicant, DecisionIds.ShadowOf(request.ChampionDecisionId), topFactors: 0);
         metrics.RecordPrediction(ScoringChannel.Shadow, assessment, Stopwatch.GetElapsedTime(started));
         decisions.Record(ScoringChannel.Shadow, request.RequestId, request.ApplicantId, request.Applicant, assessment, commit);
     }
@@ -106,9 +109,9 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
         return summary;
     }
 
-    private RiskAssessment ScoreOne(ServedRiskModel model, Applicant applicant, Guid? decisionId = null)
+    private RiskAssessment ScoreOne(ServedRiskModel model, Applicant applicant, Guid? decisionId = null, int topFactors = RiskScorer.DefaultTopFactors)
     {
         using var lease = model.Rent();
-        return decisions.WithDecisionId(new RiskScorer(model.Risk).Score(applicant, lease.Engine, RiskScorer.DefaultTopFactors, drift.For(model)), decisionId);
+        return decisions.WithDecisionId(new RiskScorer(model.Risk).Score(applicant, lease.Engine, topFactors, drift.For(model)), decisionId);
     }
 }

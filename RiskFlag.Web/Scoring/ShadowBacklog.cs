@@ -22,12 +22,14 @@ public sealed class ShadowBacklog
     private readonly Channel<ShadowRequest> _queue;
     private readonly RiskEnginePool _pool;
     private readonly bool _enabled;
+    private readonly double _sampleRate;
     private readonly Counter<long> _decisions;
 
     public ShadowBacklog(IOptions<ShadowOptions> options, RiskEnginePool pool, IMeterFactory meters)
     {
         _pool = pool;
-        _enabled = options.Value.Enabled && pool.Contains(ModelNames.Challenger);
+        _enabled = options.Value.Enabled && pool.Contains(ModelNames.Challenger) && options.Value.SampleRate > 0;
+        _sampleRate = Math.Min(1, options.Value.SampleRate);
         // Wait mode, though nothing ever waits: only then does TryWrite say false on a full channel (DropWrite drops silently).
         _queue = Channel.CreateBounded<ShadowRequest>(new BoundedChannelOptions(Math.Max(1, options.Value.QueueCapacity))
         {
@@ -50,7 +52,7 @@ public sealed class ShadowBacklog
     public void Offer(Applicant applicant, Guid? championDecisionId, string requestId, string? applicantId)
     {
         // Without a logged champion decision there is nothing to compare the shadow decision with.
-        if (championDecisionId is not { } id || !Active)
+        if (championDecisionId is not { } id || !Active || !Sampled(id, _sampleRate))
         {
             return;
         }
@@ -59,6 +61,19 @@ public sealed class ShadowBacklog
         {
             _decisions.Add(1, Dropped);
         }
+    }
+
+    /// <summary>Whether a decision is in the sample: its id's last 16 bits are random (a version 7 UUID's rand_b).</summary>
+    public static bool Sampled(Guid decisionId, double rate)
+    {
+        if (rate >= 1)
+        {
+            return true;
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        decisionId.TryWriteBytes(bytes, bigEndian: true, out _);
+        return ((bytes[14] << 8) | bytes[15]) < rate * 65536;
     }
 
     public void CountScored(int count) => _decisions.Add(count, Scored);

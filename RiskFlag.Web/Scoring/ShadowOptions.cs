@@ -11,6 +11,13 @@ public sealed class ShadowOptions
     /// <summary>Applicants waiting for the challenger; beyond this they are dropped (and counted), never waited for.</summary>
     public int QueueCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// The share of decided applicants the challenger scores, picked by decision id, so a comparison grows at that rate
+    /// on a random sample of loans. Half by default: on a saturated 2-core site scoring all of them cost the champion
+    /// 13–30 % of its throughput, half of them 0–22 % (docs/outcomes.md). 1 scores every one.
+    /// </summary>
+    public double SampleRate { get; set; } = 0.5;
+
     /// <summary>At most this many shadow decisions go to the log in one commit.</summary>
     public int BatchSize { get; set; } = 256;
 }

@@ -6,43 +6,64 @@ using RiskFlag.Web.Serving;
 namespace RiskFlag.Web.Scoring;
 
 /// <summary>
-/// Scores the shadow backlog with the challenger, through the same scoring path as every channel, on one thread of the
-/// pool: at most one core goes to the challenger however busy the site is, and the backlog absorbs bursts. Decisions go
-/// to the log in groups of up to Shadow:BatchSize, each under the shadow id of its champion decision
+/// Scores the shadow backlog with the challenger, through the same scoring path as every channel, on one thread of its
+/// own at the lowest scheduling priority (<see cref="LowestPriorityThread"/>): the challenger gets the CPU the requests
+/// leave, at most one core, and when the site is saturated the backlog fills and drops instead of slowing the answers.
+/// Decisions go to the log in groups of up to Shadow:BatchSize, each under the shadow id of its champion decision
 /// (<see cref="DecisionIds.ShadowOf"/>). A failure is logged and counted; it never reaches a request.
 /// </summary>
 public sealed partial class ShadowScoringService(
     ShadowBacklog backlog, RiskScoringService scoring, IOptions<ShadowOptions> options, ILogger<ShadowScoringService> logger) : BackgroundService
 {
+    public const string ThreadName = "shadow-scoring";
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         backlog.Complete();
         await base.StopAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        LowestPriorityThread.Start(ThreadName, () =>
+        {
+            try
+            {
+                Run(stoppingToken);
+            }
+            finally
+            {
+                done.TrySetResult();
+            }
+        });
+        return done.Task;
+    }
+
+    private void Run(CancellationToken stoppingToken)
     {
         var batch = new List<ShadowRequest>(options.Value.BatchSize);
         try
         {
-            while (await backlog.Reader.WaitToReadAsync(stoppingToken))
+            // Blocking waits are right here: this thread is the service's own, not the pool's.
+            while (backlog.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
             {
                 while (batch.Count < options.Value.BatchSize && backlog.Reader.TryRead(out var request))
                 {
                     batch.Add(request);
                 }
 
-                await ScoreAsync(batch);
+                Score(batch);
                 batch.Clear();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: what is still queued is not scored; the champion's answers were all given.
+            // Shutting down: what is still in the backlog is not scored; the champion's answers were all given.
         }
     }
 
-    private async Task ScoreAsync(List<ShadowRequest> batch)
+    private void Score(List<ShadowRequest> batch)
     {
         if (scoring.Pool.GetServedModel(ModelNames.Challenger) is not { } challenger)
         {
@@ -58,7 +79,7 @@ public sealed partial class ShadowScoringService(
                 scoring.ScoreShadow(challenger, request, commit);
             }
 
-            await commit.WaitAsync();
+            commit.WaitAsync().GetAwaiter().GetResult();
             backlog.CountScored(batch.Count);
         }
         catch (Exception e)
