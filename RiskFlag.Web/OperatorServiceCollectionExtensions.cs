@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 
 using RiskFlag.Core.Registry;
 using RiskFlag.Core.Tracking;
+using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Registry;
 using RiskFlag.Web.Runs;
 using RiskFlag.Web.Serving;
@@ -18,7 +19,7 @@ public static class OperatorServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<SiteRegistryOptions>>().Value;
-            return new SiteRegistry(new RegistryOptions
+            var registry = new RegistryOptions
             {
                 Directory = ResolveDirectory(provider, options.Directory, "registry.db"),
                 ServedBundlePath = provider.GetRequiredService<RiskEnginePool>().Slot(ModelNames.Champion).Path,
@@ -26,8 +27,17 @@ public static class OperatorServiceCollectionExtensions
                 MaxRocAucDrop = options.MaxRocAucDrop,
                 MinLiveOutcomes = options.MinLiveOutcomes,
                 MaxLiveAucDrop = options.MaxLiveAucDrop,
-            });
+            };
+            // The database every instance shares, when there is one: the decision log's PostgreSQL.
+            var postgres = provider.GetRequiredService<IOptions<DecisionOptions>>().Value.PostgresConnectionString;
+            return string.IsNullOrWhiteSpace(postgres)
+                ? new SiteRegistry(registry)
+                : new SiteRegistry(registry, new PostgresModelRegistryStore(postgres, registry.Directory));
         });
+        services.AddSingleton<RegistryFollower>();
+        services.AddHostedService(provider => provider.GetRequiredService<RegistryFollower>());
+        services.AddHealthChecks().AddCheck<RegistrySkewHealthCheck>("registry", tags: [Health.HealthEndpointRouteBuilderExtensions.ReadyTag]);
+
         // Training records into the default experiment, so its meta.yaml marks the folder.
         var experimentMeta = Path.Combine(MlflowFileStore.ExperimentIdOf(MlflowFileStore.DefaultExperiment), "meta.yaml");
         services.AddSingleton(provider => new MlflowFileStore(

@@ -17,6 +17,19 @@ public sealed class ModelRegistry(IModelRegistryStore store, RegistryOptions opt
 
     public static ModelRegistry Open(RegistryOptions options) => new(new SqliteModelRegistryStore(options.DatabasePath), options);
 
+    /// <summary>The registry in PostgreSQL when a connection string is given (shared by a fleet), else the local SQLite file.</summary>
+    /// <returns>The registry, and the store to dispose with it (null for SQLite, which holds nothing open).</returns>
+    public static (ModelRegistry Registry, IDisposable? Store) Open(RegistryOptions options, string? postgresConnectionString)
+    {
+        if (string.IsNullOrWhiteSpace(postgresConnectionString))
+        {
+            return (Open(options), null);
+        }
+
+        var store = new PostgresModelRegistryStore(postgresConnectionString, options.Directory);
+        return (new ModelRegistry(store, options), store);
+    }
+
     public RegisteredVersion Register(string bundlePath, string runId, string registeredBy)
     {
         var bundle = ModelZip.ReadBundle(bundlePath);
@@ -191,7 +204,8 @@ public sealed class ModelRegistry(IModelRegistryStore store, RegistryOptions opt
         return store.SetAlias(Options.ModelName, aliasName, version, action, changedBy, reason);
     }
 
-    private static void Publish(RegisteredVersion version, string path) =>
+    /// <summary>Copies a version's zip to a served path, atomically (also: an instance following a shared registry).</summary>
+    public static void Publish(RegisteredVersion version, string path) =>
         AtomicFile.Write(path, stream =>
         {
             using var source = File.OpenRead(version.BundlePath);

@@ -17,17 +17,24 @@ public static class RegistryCommands
         var reason = new Option<string>("--reason") { Description = "Why (recorded in the history)", DefaultValueFactory = _ => string.Empty };
         var by = new Option<string>("--by") { Description = "Who (recorded in the history)", DefaultValueFactory = _ => Environment.UserName };
 
+        var database = new Option<string?>("--database")
+        {
+            Description = "The fleet's shared PostgreSQL (a connection string, Host=…; default: $Decisions__PostgresConnectionString): the registry and its zips live there, and --registry only keeps copies of the zips",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Decisions__PostgresConnectionString"),
+        };
+
+        // The command's registry, and its PostgreSQL store (if any) left to the process's end: each command opens one.
         ModelRegistry Open(ParseResult result) => ModelRegistry.Open(new RegistryOptions
         {
             Directory = result.GetValue(registry)!.FullName,
             ServedBundlePath = result.GetValue(serve)!.FullName,
             ServedChallengerPath = result.GetValue(serveChallenger)?.FullName
                 ?? Path.Combine(result.GetValue(serve)!.DirectoryName!, "challenger-model.zip"),
-        });
+        }, result.GetValue(database)).Registry;
 
         var runId = new Option<string>("--run") { Description = "Tracked run id (see mlruns/)", Required = true };
         var tracking = new Option<DirectoryInfo>("--tracking") { Description = "MLflow file store", DefaultValueFactory = _ => new DirectoryInfo("mlruns") };
-        var register = new Command("register", "Register the bundle of a tracked run as a new version") { runId, tracking, registry, serve, by };
+        var register = new Command("register", "Register the bundle of a tracked run as a new version") { runId, tracking, registry, serve, by, database };
         register.SetAction(result => CommandRunner.Run(error, () =>
         {
             var run = new MlflowFileStore(result.GetValue(tracking)!.FullName).FindRun(result.GetValue(runId)!)
@@ -44,7 +51,7 @@ public static class RegistryCommands
 
         var aliasName = new Argument<string>("name") { Description = "Alias, e.g. champion or challenger" };
         var version = new Option<int>("--version") { Description = "Registered version number", Required = true };
-        var set = new Command("set", "Point an alias at a version (champion and challenger are published to the site)") { aliasName, version, registry, serve, serveChallenger, reason, by };
+        var set = new Command("set", "Point an alias at a version (champion and challenger are published to the site)") { aliasName, version, registry, serve, serveChallenger, reason, by, database };
         set.SetAction(result => CommandRunner.Run(error, () =>
         {
             var change = Open(result).SetAlias(result.GetValue(aliasName)!, result.GetValue(version), result.GetValue(by)!, result.GetValue(reason)!);
@@ -55,10 +62,10 @@ public static class RegistryCommands
 
         var force = new Option<bool>("--force") { Description = "Promote even if the gate fails (recorded)" };
         var maxDrop = new Option<double>("--max-auc-drop") { Description = "Gate: largest allowed drop in grouped ROC AUC", DefaultValueFactory = _ => new RegistryOptions().MaxRocAucDrop };
-        var outcomes = new Option<string?>("--outcomes") { Description = "Live evidence from the site's decision database: its SQLite file, or a PostgreSQL connection string (Host=…)" };
+        var outcomes = new Option<string?>("--outcomes") { Description = "Live evidence from the site's decision database: its SQLite file, or a PostgreSQL connection string (Host=…; default: --database)" };
         var minLive = new Option<int>("--min-live-outcomes") { Description = "Live gate: shared loans with outcomes the challenger (in shadow) and the champion both decided; 0 = off", DefaultValueFactory = _ => 0 };
         var maxLiveDrop = new Option<double>("--max-live-auc-drop") { Description = "Live gate: largest allowed drop in live ROC AUC on those loans", DefaultValueFactory = _ => new RegistryOptions().MaxLiveAucDrop };
-        var promote = new Command("promote", "Make the challenger the champion, if it passes the gates") { registry, serve, reason, by, force, maxDrop, outcomes, minLive, maxLiveDrop };
+        var promote = new Command("promote", "Make the challenger the champion, if it passes the gates") { registry, serve, reason, by, force, maxDrop, outcomes, minLive, maxLiveDrop, database };
         promote.SetAction(result => CommandRunner.Run(error, () =>
         {
             var gated = ModelRegistry.Open(Open(result).Options with
@@ -66,20 +73,20 @@ public static class RegistryCommands
                 MaxRocAucDrop = result.GetValue(maxDrop),
                 MinLiveOutcomes = result.GetValue(minLive),
                 MaxLiveAucDrop = result.GetValue(maxLiveDrop),
-            });
-            var live = LiveEvidence(gated, result.GetValue(outcomes));
+            }, result.GetValue(database)).Registry;
+            var live = LiveEvidence(gated, result.GetValue(outcomes) ?? result.GetValue(database));
             output.WriteLine(Describe(gated.Promote(result.GetValue(by)!, result.GetValue(reason)!, result.GetValue(force), live)));
             return ExitCodes.Ok;
         }));
 
-        var rollback = new Command("rollback", "Put the previous champion back") { registry, serve, reason, by };
+        var rollback = new Command("rollback", "Put the previous champion back") { registry, serve, reason, by, database };
         rollback.SetAction(result => CommandRunner.Run(error, () =>
         {
             output.WriteLine(Describe(Open(result).Rollback(result.GetValue(by)!, result.GetValue(reason)!)));
             return ExitCodes.Ok;
         }));
 
-        var list = new Command("list", "Show versions, aliases and the promotion history") { registry, serve };
+        var list = new Command("list", "Show versions, aliases and the promotion history") { registry, serve, database };
         list.SetAction(result => CommandRunner.Run(error, () =>
         {
             var state = Open(result).State();

@@ -11,6 +11,9 @@ public sealed class SiteRegistryOptions
     /// <summary>The promotion gate, as in the CLI.</summary>
     public double MaxRocAucDrop { get; set; } = 0.01;
 
+    /// <summary>With a shared registry (PostgreSQL): how often to check it, besides hearing its changes at once.</summary>
+    public int CheckSeconds { get; set; } = 30;
+
     /// <summary>The live evidence gate (0: off): loans with outcomes both models decided, the challenger in shadow.</summary>
     public int MinLiveOutcomes { get; set; }
 
