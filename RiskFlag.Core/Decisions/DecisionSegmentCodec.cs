@@ -20,6 +20,9 @@ public static class DecisionSegmentCodec
 
     private const int FormatWithoutIds = 1;
 
+    // UTF-8 never decodes to more characters than it has bytes.
+    private const int MaxStackIdBytes = 256;
+
     // decided_at, income, probability, threshold (8 bytes each); 4 small ints (at most 5 bytes each); 4 flag bytes; the id.
     private const int FixedBytesPerRecord = (4 * 8) + (4 * 5) + 4 + 16;
 
@@ -75,6 +78,132 @@ public static class DecisionSegmentCodec
         {
             yield return Read(reader, format);
         }
+    }
+
+    /// <summary>
+    /// The records whose decision id is wanted, decoding only those: the others are stepped over by their lengths,
+    /// building nothing, so finding a few decisions in a segment costs a scan of its bytes. Format 1 has no ids.
+    /// </summary>
+    public static IEnumerable<DecisionRecord> DecodeMatching(byte[] payload, int count, int format, IReadOnlySet<Guid> wanted) =>
+        DecodeWhere(payload, count, format, (id, _) => wanted.Contains(id));
+
+    /// <summary>
+    /// The records with a decision id about the wanted applicant Ids (ordinal), decoding only those, as
+    /// <see cref="DecodeMatching"/>; the Ids are compared as decoded characters on the stack, not as new strings.
+    /// </summary>
+    public static IEnumerable<DecisionRecord> DecodeAbout(byte[] payload, int count, int format, HashSet<string> applicantIds)
+    {
+        var lookup = applicantIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        return DecodeWhere(payload, count, format, (id, applicantId) =>
+        {
+            // A decision without an id cannot take an outcome, so it is not one this applicant's outcome can name.
+            if (applicantId.IsEmpty || id == Guid.Empty)
+            {
+                return false;
+            }
+
+            // An Id can be as long as a client sent it: only short ones (nearly all) are decoded on the stack.
+            if (applicantId.Length > MaxStackIdBytes)
+            {
+                return applicantIds.Contains(Encoding.UTF8.GetString(applicantId));
+            }
+
+            Span<char> chars = stackalloc char[MaxStackIdBytes];
+            return lookup.Contains(chars[..Encoding.UTF8.GetChars(applicantId, chars)]);
+        });
+    }
+
+    /// <param name="wanted">Given each record's decision id and the UTF-8 bytes of its applicant Id.</param>
+    private static IEnumerable<DecisionRecord> DecodeWhere(byte[] payload, int count, int format, IdFilter wanted)
+    {
+        if (format == FormatWithoutIds)
+        {
+            return [];
+        }
+
+        if (!CanRead(format))
+        {
+            throw new InvalidDataException($"decision segment format {format} is not one this version reads ({FormatWithoutIds} or {Format})");
+        }
+
+        var starts = new List<int>();
+        var position = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var start = position;
+            var id = SkipToId(payload, ref position);
+            var length = ReadInt(payload, ref position);
+            if (wanted(id, payload.AsSpan(position, length)))
+            {
+                starts.Add(start);
+            }
+
+            position += length;
+        }
+
+        return Read(payload, starts, format);
+    }
+
+    private static IEnumerable<DecisionRecord> Read(byte[] payload, List<int> starts, int format)
+    {
+        using var reader = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
+        foreach (var start in starts)
+        {
+            reader.BaseStream.Position = start;
+            yield return Read(reader, format);
+        }
+    }
+
+    private delegate bool IdFilter(Guid decisionId, ReadOnlySpan<byte> applicantId);
+
+    /// <summary>Steps over one record (as <see cref="Write"/> lays it out) up to its applicant Id, returning its decision id.</summary>
+    private static Guid SkipToId(ReadOnlySpan<byte> payload, ref int position)
+    {
+        position += 8;
+        SkipTexts(payload, ref position, 3);
+        position += 8;
+        SkipInts(payload, ref position, 2);
+        position += 3;
+        SkipTexts(payload, ref position, 3);
+        SkipInts(payload, ref position, 2);
+        position += 8 + 8 + 1;
+        SkipTexts(payload, ref position, 1);
+        var id = new Guid(payload.Slice(position, 16), bigEndian: true);
+        position += 16;
+        return id;
+    }
+
+    private static void SkipTexts(ReadOnlySpan<byte> payload, ref int position, int texts)
+    {
+        for (var i = 0; i < texts; i++)
+        {
+            var length = ReadInt(payload, ref position);
+            position += length;
+        }
+    }
+
+    private static void SkipInts(ReadOnlySpan<byte> payload, ref int position, int ints)
+    {
+        for (var i = 0; i < ints; i++)
+        {
+            ReadInt(payload, ref position);
+        }
+    }
+
+    private static int ReadInt(ReadOnlySpan<byte> payload, ref int position)
+    {
+        var value = 0;
+        var shift = 0;
+        byte next;
+        do
+        {
+            next = payload[position++];
+            value |= (next & 0x7F) << shift;
+            shift += 7;
+        }
+        while ((next & 0x80) != 0 && shift < 35);
+
+        return value;
     }
 
     private static int TextBytes(string value)

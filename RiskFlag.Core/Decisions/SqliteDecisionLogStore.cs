@@ -298,12 +298,9 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
                 continue;
             }
 
-            foreach (var record in DecisionSegmentCodec.Decode((byte[])reader.GetValue(4), reader.GetInt32(2), reader.GetInt32(3)))
+            foreach (var record in DecisionSegmentCodec.DecodeMatching((byte[])reader.GetValue(4), reader.GetInt32(2), reader.GetInt32(3), wanted))
             {
-                if (wanted.Contains(record.DecisionId))
-                {
-                    found[record.DecisionId] = record;
-                }
+                found[record.DecisionId] = record;
             }
         }
 
@@ -320,15 +317,12 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
             using var connection = Open();
             foreach (var segment in Segments(connection, new DecisionQuery(), Order.NewestFirst, cancellationToken))
             {
-                foreach (var record in segment.Records())
+                foreach (var record in segment.About(wanted))
                 {
-                    if (record.DecisionId != Guid.Empty && wanted.Contains(record.ApplicantId))
+                    var list = found.TryGetValue(record.ApplicantId, out var known) ? known : found[record.ApplicantId] = [];
+                    if (list.Count < 2)
                     {
-                        var list = found.TryGetValue(record.ApplicantId, out var known) ? known : found[record.ApplicantId] = [];
-                        if (list.Count < 2)
-                        {
-                            list.Add(record);
-                        }
+                        list.Add(record);
                     }
                 }
             }
@@ -600,7 +594,9 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
             // The payload is read only if the caller asks for the records (a count may not need it).
             var id = reader.GetInt64(0);
             var count = reader.GetInt32(3);
-            yield return new Segment(id, reader.GetInt64(1), reader.GetInt64(2), count, () => DecisionSegmentCodec.Decode((byte[])reader.GetValue(5), count, format));
+            yield return new Segment(
+                id, reader.GetInt64(1), reader.GetInt64(2), count, () => DecisionSegmentCodec.Decode((byte[])reader.GetValue(5), count, format),
+                applicants => DecisionSegmentCodec.DecodeAbout((byte[])reader.GetValue(5), count, format, applicants));
         }
     }
 
@@ -631,7 +627,8 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
     }
 
     /// <param name="Records">Valid only while the segment is the current one of the enumeration.</param>
-    private sealed record Segment(long Id, long FirstAt, long LastAt, int Count, Func<IEnumerable<DecisionRecord>> Records);
+    /// <param name="About">The records about some of these applicant Ids, decoding only those; valid as <paramref name="Records"/>.</param>
+    private sealed record Segment(long Id, long FirstAt, long LastAt, int Count, Func<IEnumerable<DecisionRecord>> Records, Func<HashSet<string>, IEnumerable<DecisionRecord>> About);
 
     private static readonly Comparer<DecisionCursor> OldestFirst = Comparer<DecisionCursor>.Default;
 
