@@ -7,6 +7,7 @@ namespace RiskFlag.Core.Decisions;
 /// <param name="TopFactors">The reasons as shown to the user ("City Bhubaneswar: +0.80; …").</param>
 /// <param name="DecisionId">The decision's own id (<see cref="DecisionIds"/>), as the answer gave it; empty for decisions logged before ids.</param>
 /// <param name="ApplicantId">The applicant's Id as the request gave it; empty when it had none.</param>
+/// <param name="Instance">The site instance that decided (Decisions:Instance, the host name by default); empty for decisions logged before instances were.</param>
 public sealed record DecisionRecord(
     DateTimeOffset DecidedAt,
     string Channel,
@@ -18,4 +19,5 @@ public sealed record DecisionRecord(
     bool Flag,
     string TopFactors,
     Guid DecisionId = default,
-    string ApplicantId = "");
+    string ApplicantId = "",
+    string Instance = "");

@@ -11,14 +11,17 @@ namespace RiskFlag.Core.Decisions;
 /// instead of one row per decision, which is what makes logging every decision cheap next to serving it.
 /// Little-endian fixed-size numbers, strings as a 7-bit encoded UTF-8 length and bytes (as BinaryWriter writes
 /// them). Times are kept to the millisecond, as the row store keeps them. Format 2 adds the decision id and the
-/// applicant's Id after the reasons; format 1 segments (written before ids) are still read, with both empty.
+/// applicant's Id after the reasons, format 3 the deciding instance after them; segments of formats 1 and 2 are still
+/// read, with what they lack empty.
 /// </summary>
 public static class DecisionSegmentCodec
 {
     /// <summary>The format this version writes.</summary>
-    public const int Format = 2;
+    public const int Format = 3;
 
     private const int FormatWithoutIds = 1;
+
+    private const int FormatWithoutInstance = 2;
 
     // UTF-8 never decodes to more characters than it has bytes.
     private const int MaxStackIdBytes = 256;
@@ -26,7 +29,7 @@ public static class DecisionSegmentCodec
     // decided_at, income, probability, threshold (8 bytes each); 4 small ints (at most 5 bytes each); 4 flag bytes; the id.
     private const int FixedBytesPerRecord = (4 * 8) + (4 * 5) + 4 + 16;
 
-    public static bool CanRead(int format) => format is FormatWithoutIds or Format;
+    public static bool CanRead(int format) => format is FormatWithoutIds or FormatWithoutInstance or Format;
 
     /// <summary>
     /// Encodes into a buffer rented from <see cref="ArrayPool{T}.Shared"/> (return it when done): a batch is often
@@ -39,7 +42,7 @@ public static class DecisionSegmentCodec
         {
             size += FixedBytesPerRecord + TextBytes(record.Channel) + TextBytes(record.ModelVersion) + TextBytes(record.RequestId)
                 + TextBytes(record.Applicant.Profession) + TextBytes(record.Applicant.City) + TextBytes(record.Applicant.State)
-                + TextBytes(record.TopFactors) + TextBytes(record.ApplicantId);
+                + TextBytes(record.TopFactors) + TextBytes(record.ApplicantId) + TextBytes(record.Instance);
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(size);
@@ -70,7 +73,7 @@ public static class DecisionSegmentCodec
     {
         if (!CanRead(format))
         {
-            throw new InvalidDataException($"decision segment format {format} is not one this version reads ({FormatWithoutIds} or {Format})");
+            throw new InvalidDataException($"decision segment format {format} is not one this version reads ({FormatWithoutIds} to {Format})");
         }
 
         using var reader = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
@@ -123,7 +126,7 @@ public static class DecisionSegmentCodec
 
         if (!CanRead(format))
         {
-            throw new InvalidDataException($"decision segment format {format} is not one this version reads ({FormatWithoutIds} or {Format})");
+            throw new InvalidDataException($"decision segment format {format} is not one this version reads ({FormatWithoutIds} to {Format})");
         }
 
         var starts = new List<int>();
@@ -139,6 +142,10 @@ public static class DecisionSegmentCodec
             }
 
             position += length;
+            if (format >= Format)
+            {
+                SkipTexts(payload, ref position, 1);
+            }
         }
 
         return Read(payload, starts, format);
@@ -236,6 +243,7 @@ public static class DecisionSegmentCodec
         writer.Text(record.TopFactors);
         writer.Guid(record.DecisionId);
         writer.Text(record.ApplicantId);
+        writer.Text(record.Instance);
     }
 
     private static DecisionRecord Read(BinaryReader reader, int format)
@@ -258,7 +266,13 @@ public static class DecisionSegmentCodec
             reader.Read7BitEncodedInt());
         var record = new DecisionRecord(
             decidedAt, channel, modelVersion, requestId, applicant, reader.ReadDouble(), reader.ReadDouble(), reader.ReadBoolean(), reader.ReadString());
-        return format == FormatWithoutIds ? record : record with { DecisionId = new Guid(reader.ReadBytes(16), bigEndian: true), ApplicantId = reader.ReadString() };
+        if (format == FormatWithoutIds)
+        {
+            return record;
+        }
+
+        record = record with { DecisionId = new Guid(reader.ReadBytes(16), bigEndian: true), ApplicantId = reader.ReadString() };
+        return format == FormatWithoutInstance ? record : record with { Instance = reader.ReadString() };
     }
 
     // Only this codec writes segments, so an undefined code means a damaged file, not a new value to pass along.

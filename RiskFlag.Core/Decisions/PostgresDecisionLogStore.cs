@@ -22,7 +22,7 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
 {
     private const string Columns =
         "decided_at, channel, model_version, request_id, income, age, experience, married, house_ownership, car_ownership, " +
-        "profession, city, state, current_job_yrs, current_house_yrs, probability, threshold, flag, top_factors, decision_id, applicant_id";
+        "profession, city, state, current_job_yrs, current_house_yrs, probability, threshold, flag, top_factors, decision_id, applicant_id, instance";
 
     private const long SchemaLockKey = 0x5269736B44656369; // "RiskDeci"
 
@@ -87,6 +87,7 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
             DROP INDEX IF EXISTS decisions_model_version;
             ALTER TABLE decisions ADD COLUMN IF NOT EXISTS decision_id UUID;
             ALTER TABLE decisions ADD COLUMN IF NOT EXISTS applicant_id TEXT NOT NULL DEFAULT '';
+            ALTER TABLE decisions ADD COLUMN IF NOT EXISTS instance TEXT NOT NULL DEFAULT '';
             CREATE UNIQUE INDEX IF NOT EXISTS decisions_decision_id ON decisions (decision_id);
             CREATE INDEX IF NOT EXISTS decisions_applicant_id ON decisions (applicant_id) WHERE applicant_id <> '';
             """;
@@ -169,6 +170,7 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
             }
 
             await importer.WriteAsync(record.ApplicantId, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(record.Instance, NpgsqlDbType.Text, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);
@@ -412,7 +414,7 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return (Read(reader), new DecisionCursor(reader.GetInt64(0), reader.GetInt64(21), 0));
+            yield return (Read(reader), new DecisionCursor(reader.GetInt64(0), reader.GetInt64(22), 0));
         }
     }
 
@@ -524,6 +526,6 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
             r.GetDouble(4), r.GetInt32(5), r.GetInt32(6), married, house, car, r.GetString(10), r.GetString(11), r.GetString(12), r.GetInt32(13), r.GetInt32(14));
         return new DecisionRecord(
             DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(0)), r.GetString(1), r.GetString(2), r.GetString(3), applicant,
-            r.GetDouble(15), r.GetDouble(16), r.GetInt32(17) == 1, r.GetString(18), r.IsDBNull(19) ? Guid.Empty : r.GetGuid(19), r.GetString(20));
+            r.GetDouble(15), r.GetDouble(16), r.GetInt32(17) == 1, r.GetString(18), r.IsDBNull(19) ? Guid.Empty : r.GetGuid(19), r.GetString(20), r.GetString(21));
     }
 }

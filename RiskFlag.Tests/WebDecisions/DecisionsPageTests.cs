@@ -137,7 +137,7 @@ public sealed class DecisionsPageTests : IDisposable
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
 
-        Assert.StartsWith("decided_at,decision_id,channel,model_version,request_id,applicant_id,income,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("decided_at,decision_id,channel,model_version,instance,request_id,applicant_id,income,", lines[0], StringComparison.Ordinal);
         Assert.Equal(3, lines.Length);
         Assert.All(lines.Skip(1), line => Assert.EndsWith(",1,Age: +0.40", line.Replace("\"", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal));
         var attack = lines.Single(l => l.Contains("req-4", StringComparison.Ordinal));
@@ -172,7 +172,7 @@ public sealed class DecisionsPageTests : IDisposable
 
         Assert.Equal(total + 1, lines.Length);
         Assert.Single(lines, line => line.StartsWith("decided_at,", StringComparison.Ordinal));
-        var ids = lines.Skip(1).Select(line => line.Split(',')[4]).ToList();
+        var ids = lines.Skip(1).Select(line => line.Split(',')[Array.IndexOf(RiskFlag.Web.Decisions.DecisionCsvEndpoint.Header, "request_id")]).ToList();
         Assert.Equal(Enumerable.Range(0, total).Reverse().Select(i => $"req-{i}"), ids);
     }
 

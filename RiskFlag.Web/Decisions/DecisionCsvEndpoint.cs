@@ -19,7 +19,7 @@ public static class DecisionCsvEndpoint
 
     public static readonly string[] Header =
     [
-        "decided_at", "decision_id", "channel", "model_version", "request_id", "applicant_id", "income", "age", "experience", "married", "house_ownership",
+        "decided_at", "decision_id", "channel", "model_version", "instance", "request_id", "applicant_id", "income", "age", "experience", "married", "house_ownership",
         "car_ownership", "profession", "city", "state", "current_job_yrs", "current_house_yrs", "probability", "threshold", "flag", "top_factors",
     ];
 
@@ -92,6 +92,7 @@ public static class DecisionCsvEndpoint
         writer.WriteText(d.DecisionId == Guid.Empty ? string.Empty : d.DecisionId.ToString());
         writer.WriteText(d.Channel);
         writer.WriteText(d.ModelVersion);
+        writer.WriteText(d.Instance);
         writer.WriteText(d.RequestId);
         writer.WriteText(d.ApplicantId);
         writer.WriteText(a.Income.ToString("0.##", CultureInfo.InvariantCulture));

@@ -13,7 +13,8 @@ namespace RiskFlag.Web.Decisions;
 /// path) into the commit group the answer waits on; <see cref="DecisionLogService"/> writes the queue. Disabled, it
 /// does nothing and nothing waits.
 /// </summary>
-public sealed class DecisionLog(DecisionLogWriter? writer, TimeProvider clock)
+/// <param name="instance">What this instance's decisions are marked with (Decisions:Instance).</param>
+public sealed class DecisionLog(DecisionLogWriter? writer, TimeProvider clock, string instance)
 {
     public bool Enabled => writer is not null;
 
@@ -53,6 +54,6 @@ public sealed class DecisionLog(DecisionLogWriter? writer, TimeProvider clock)
         var id = assessment.DecisionId ?? DecisionIds.New(clock.GetUtcNow());
         return new DecisionRecord(
             DecisionIds.TimeOf(id), channel.TagValue(), assessment.ModelVersion, requestId, applicant,
-            assessment.Probability, assessment.Threshold, assessment.Flag, FactorsText(assessment), id, applicantId ?? string.Empty);
+            assessment.Probability, assessment.Threshold, assessment.Flag, FactorsText(assessment), id, applicantId ?? string.Empty, instance);
     }
 }

@@ -7,6 +7,11 @@ public sealed class DecisionOptions
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>What this site instance's decisions are marked with, so a fleet's shared log tells them apart; the host name by default.</summary>
+    public string? Instance { get; set; }
+
+    public string InstanceName => string.IsNullOrWhiteSpace(Instance) ? Environment.MachineName : Instance.Trim();
+
     /// <summary>The SQLite file; a relative path is looked up like Model:Path. Ignored when <see cref="PostgresConnectionString"/> is set.</summary>
     public string Database { get; set; } = "data/decisions.db";
 

@@ -35,7 +35,8 @@ public static class DecisionServiceCollectionExtensions
         // Whether logging is on is read when the services are built: test hosts add their settings after registration.
         services.AddSingleton(provider => new DecisionLog(
             provider.GetRequiredService<IOptions<DecisionOptions>>().Value.Enabled ? provider.GetRequiredService<DecisionLogWriter>() : null,
-            provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IOptions<DecisionOptions>>().Value.InstanceName));
         services.AddHostedService<DecisionLogService>();
         services.AddHostedService<DecisionRetentionService>();
         return services;
