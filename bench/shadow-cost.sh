@@ -3,7 +3,8 @@
 # (Model:ChallengerPath, every answered applicant scored again in shadow) and without one, alternately, $ROUNDS times
 # each, since the machine is shared. Each run with the challenger then counts the shadow decisions the log holds
 # against the answered requests (the rest were dropped from a full backlog, as designed). Uses $1 as the champion and
-# $2 as the challenger, or trains two small models on synthetic data. SAMPLE_RATE sets Shadow:SampleRate (default 1).
+# $2 as the challenger, or trains two small models on synthetic data. SAMPLE_RATE sets Shadow:SampleRate (default: the
+# site's own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/web-server.sh
@@ -11,6 +12,9 @@ seconds=${SECONDS_PER_RUN:-15}
 rounds=${ROUNDS:-2}
 work=$(mktemp -d)
 trap 'stop_site; rm -rf "$work" "${WEB_OUT:-}"' EXIT
+if [[ -n ${SAMPLE_RATE:-} ]]; then
+  export Shadow__SampleRate=$SAMPLE_RATE
+fi
 
 train() {
   dotnet run --project RiskFlag.Training -c Release -- generate --rows 20000 --seed "$1" --out "$work/train-$1.csv" >/dev/null
@@ -31,7 +35,7 @@ publish_site
 run() {
   local shadow=$1 db="$work/decisions-$2-$1.db"
   if [[ $shadow == on ]]; then
-    Shadow__SampleRate="${SAMPLE_RATE:-1}" Model__ChallengerPath="$challenger" Decisions__Database="$db" start_site "$champion"
+    Model__ChallengerPath="$challenger" Decisions__Database="$db" start_site "$champion"
   else
     Decisions__Database="$db" start_site "$champion"
   fi

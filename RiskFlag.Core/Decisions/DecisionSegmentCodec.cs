@@ -88,19 +88,21 @@ public static class DecisionSegmentCodec
     /// building nothing, so finding a few decisions in a segment costs a scan of its bytes. Format 1 has no ids.
     /// </summary>
     public static IEnumerable<DecisionRecord> DecodeMatching(byte[] payload, int count, int format, IReadOnlySet<Guid> wanted) =>
-        DecodeWhere(payload, count, format, (id, _) => wanted.Contains(id));
+        DecodeWhere(payload, count, format, (id, _, _) => wanted.Contains(id));
 
     /// <summary>
     /// The records with a decision id about the wanted applicant Ids (ordinal), decoding only those, as
     /// <see cref="DecodeMatching"/>; the Ids are compared as decoded characters on the stack, not as new strings.
     /// </summary>
-    public static IEnumerable<DecisionRecord> DecodeAbout(byte[] payload, int count, int format, HashSet<string> applicantIds)
+    /// <param name="excludedChannel">A channel whose decisions are left out (the shadow twins of decisions that are in).</param>
+    public static IEnumerable<DecisionRecord> DecodeAbout(byte[] payload, int count, int format, HashSet<string> applicantIds, string excludedChannel)
     {
         var lookup = applicantIds.GetAlternateLookup<ReadOnlySpan<char>>();
-        return DecodeWhere(payload, count, format, (id, applicantId) =>
+        var excluded = Encoding.UTF8.GetBytes(excludedChannel);
+        return DecodeWhere(payload, count, format, (id, channel, applicantId) =>
         {
             // A decision without an id cannot take an outcome, so it is not one this applicant's outcome can name.
-            if (applicantId.IsEmpty || id == Guid.Empty)
+            if (applicantId.IsEmpty || id == Guid.Empty || channel.SequenceEqual(excluded))
             {
                 return false;
             }
@@ -116,7 +118,7 @@ public static class DecisionSegmentCodec
         });
     }
 
-    /// <param name="wanted">Given each record's decision id and the UTF-8 bytes of its applicant Id.</param>
+    /// <param name="wanted">Given each record's decision id and the UTF-8 bytes of its channel and its applicant Id.</param>
     private static IEnumerable<DecisionRecord> DecodeWhere(byte[] payload, int count, int format, IdFilter wanted)
     {
         if (format == FormatWithoutIds)
@@ -134,9 +136,9 @@ public static class DecisionSegmentCodec
         for (var i = 0; i < count; i++)
         {
             var start = position;
-            var id = SkipToId(payload, ref position);
+            var id = SkipToId(payload, ref position, out var channelAt, out var channelLength);
             var length = ReadInt(payload, ref position);
-            if (wanted(id, payload.AsSpan(position, length)))
+            if (wanted(id, payload.AsSpan(channelAt, channelLength), payload.AsSpan(position, length)))
             {
                 starts.Add(start);
             }
@@ -161,13 +163,16 @@ public static class DecisionSegmentCodec
         }
     }
 
-    private delegate bool IdFilter(Guid decisionId, ReadOnlySpan<byte> applicantId);
+    private delegate bool IdFilter(Guid decisionId, ReadOnlySpan<byte> channel, ReadOnlySpan<byte> applicantId);
 
     /// <summary>Steps over one record (as <see cref="Write"/> lays it out) up to its applicant Id, returning its decision id.</summary>
-    private static Guid SkipToId(ReadOnlySpan<byte> payload, ref int position)
+    private static Guid SkipToId(ReadOnlySpan<byte> payload, ref int position, out int channelAt, out int channelLength)
     {
         position += 8;
-        SkipTexts(payload, ref position, 3);
+        channelLength = ReadInt(payload, ref position);
+        channelAt = position;
+        position += channelLength;
+        SkipTexts(payload, ref position, 2);
         position += 8;
         SkipInts(payload, ref position, 2);
         position += 3;

@@ -489,7 +489,8 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
             await using var command = _dataSource.CreateCommand($"""
                 SELECT {Columns} FROM (
                     SELECT {Columns}, row_number() OVER (PARTITION BY applicant_id ORDER BY id) AS nth
-                    FROM decisions WHERE applicant_id = ANY(@ids) AND decision_id IS NOT NULL) AS numbered
+                    FROM decisions
+                    WHERE applicant_id = ANY(@ids) AND applicant_id <> '' AND decision_id IS NOT NULL AND channel <> '{Outcomes.ShadowComparison.ShadowChannel}') AS numbered
                 WHERE nth <= 2
                 """);
             command.Parameters.Add(new NpgsqlParameter<string[]>("ids", wanted));

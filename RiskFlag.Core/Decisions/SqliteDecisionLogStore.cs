@@ -28,6 +28,9 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
 
     public const int DefaultMergeTarget = 500;
 
+    /// <summary>The channel of the challenger's shadow decisions, which an applicant's outcome never names directly.</summary>
+    private const string ShadowChannel = Outcomes.ShadowComparison.ShadowChannel;
+
     private const int FacetsSchemaVersion = 2;
 
     private readonly string _connectionString;
@@ -596,7 +599,7 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
             var count = reader.GetInt32(3);
             yield return new Segment(
                 id, reader.GetInt64(1), reader.GetInt64(2), count, () => DecisionSegmentCodec.Decode((byte[])reader.GetValue(5), count, format),
-                applicants => DecisionSegmentCodec.DecodeAbout((byte[])reader.GetValue(5), count, format, applicants));
+                applicants => DecisionSegmentCodec.DecodeAbout((byte[])reader.GetValue(5), count, format, applicants, ShadowChannel));
         }
     }
 

@@ -4,7 +4,8 @@ namespace RiskFlag.Core.Outcomes;
 
 /// <summary>
 /// Live performance from the recorded outcomes, with the same evaluator the trainer uses, so a live AUC and a training
-/// AUC are the same quantity. Holds 8 bytes per outcome in the window while it computes.
+/// AUC are the same quantity. Holds about 12 bytes per outcome and group (each outcome is in two: all channels and its
+/// own) while it computes, and a copy of each group's scores to rank them.
 /// </summary>
 public static class LivePerformanceCalculator
 {

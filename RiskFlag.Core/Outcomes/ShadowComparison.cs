@@ -21,32 +21,48 @@ public sealed record ShadowComparison(
     public static async Task<IReadOnlyList<ShadowComparison>> MeasureAsync(IOutcomeStore store, OutcomeQuery query, CancellationToken cancellationToken = default)
     {
         // Twins share their decision time, so both are in any window by decision date.
-        var shadows = new Dictionary<Guid, OutcomeRecord>();
-        var decided = new List<OutcomeRecord>();
-        await foreach (var outcome in store.ReadAsync(query with { ModelVersion = null, Channel = null }, cancellationToken))
+        var outcomes = await ReadAsync(store, query with { ModelVersion = null, Channel = null }, cancellationToken);
+        return Compare(outcomes, query.Channel);
+    }
+
+    /// <summary>
+    /// The comparison of these two versions over every outcome recorded for either, or null when they share none. Only
+    /// their outcomes are read (the index on model version serves it).
+    /// </summary>
+    public static async Task<ShadowComparison?> BetweenAsync(IOutcomeStore store, string champion, string challenger, CancellationToken cancellationToken = default)
+    {
+        var outcomes = await ReadAsync(store, new OutcomeQuery(ModelVersion: champion), cancellationToken);
+        outcomes.AddRange(await ReadAsync(store, new OutcomeQuery(ModelVersion: challenger), cancellationToken));
+        return Compare(outcomes, channel: null).FirstOrDefault(c => c.ChampionVersion == champion && c.ChallengerVersion == challenger);
+    }
+
+    private static async Task<List<OutcomeRecord>> ReadAsync(IOutcomeStore store, OutcomeQuery query, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<OutcomeRecord>();
+        await foreach (var outcome in store.ReadAsync(query, cancellationToken))
         {
-            if (outcome.Channel == ShadowChannel)
-            {
-                shadows[outcome.DecisionId] = outcome;
-            }
-            else
-            {
-                decided.Add(outcome);
-            }
+            outcomes.Add(outcome);
         }
 
-        var pairs = decided
-            .Where(o => string.IsNullOrEmpty(query.Channel) || o.Channel == query.Channel)
+        return outcomes;
+    }
+
+    /// <param name="channel">Only champion decisions of this channel; null: all.</param>
+    private static List<ShadowComparison> Compare(List<OutcomeRecord> outcomes, string? channel)
+    {
+        var shadows = new Dictionary<Guid, OutcomeRecord>();
+        foreach (var outcome in outcomes.Where(o => o.Channel == ShadowChannel))
+        {
+            shadows[outcome.DecisionId] = outcome;
+        }
+
+        var pairs = outcomes
+            .Where(o => o.Channel != ShadowChannel && (string.IsNullOrEmpty(channel) || o.Channel == channel))
             .Select(o => (Champion: o, Challenger: shadows.GetValueOrDefault(Decisions.DecisionIds.ShadowOf(o.DecisionId))))
             .Where(p => p.Challenger is not null)
             .GroupBy(p => (p.Champion.ModelVersion, p.Challenger!.ModelVersion));
         return [.. pairs.Select(g => Of(g.Key.Item1, g.Key.Item2, [.. g.Select(p => (p.Champion, p.Challenger!))])).OrderByDescending(c => c.SharedOutcomes)];
     }
-
-    /// <summary>The comparison of these two versions over every recorded outcome, or null when they share none.</summary>
-    public static async Task<ShadowComparison?> BetweenAsync(IOutcomeStore store, string champion, string challenger, CancellationToken cancellationToken = default) =>
-        (await MeasureAsync(store, new OutcomeQuery(), cancellationToken))
-            .FirstOrDefault(c => c.ChampionVersion == champion && c.ChallengerVersion == challenger);
 
     /// <summary>The channel shadow decisions are logged under.</summary>
     public const string ShadowChannel = "shadow";

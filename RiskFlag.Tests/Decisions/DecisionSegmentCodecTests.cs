@@ -45,7 +45,7 @@ public sealed class DecisionSegmentCodecTests
         }).ToList();
         var payload = DecisionSegmentCodec.Encode(records);
 
-        var found = DecisionSegmentCodec.DecodeAbout(payload, records.Count, DecisionSegmentCodec.Format, new HashSet<string>(["a-1", "Zoë-7", longId, "A-2", ""], StringComparer.Ordinal)).ToList();
+        var found = DecisionSegmentCodec.DecodeAbout(payload, records.Count, DecisionSegmentCodec.Format, new HashSet<string>(["a-1", "Zoë-7", longId, "A-2", ""], StringComparer.Ordinal), "shadow").ToList();
 
         Assert.Equal([0, 3, 4, 5], found.Select(r => records.IndexOf(r)));
     }
@@ -68,9 +68,9 @@ public sealed class DecisionSegmentCodecTests
 
         Assert.Equal(records.Select(r => r with { Instance = string.Empty }), DecisionSegmentCodec.Decode(formatTwo, records.Count, 2));
         Assert.Equal(records[3] with { Instance = string.Empty }, Assert.Single(DecisionSegmentCodec.DecodeMatching(formatTwo, records.Count, 2, new HashSet<Guid> { records[3].DecisionId })));
-        Assert.Equal(records[4] with { Instance = string.Empty }, Assert.Single(DecisionSegmentCodec.DecodeAbout(formatTwo, records.Count, 2, new HashSet<string>(["a-4"], StringComparer.Ordinal))));
+        Assert.Equal(records[4] with { Instance = string.Empty }, Assert.Single(DecisionSegmentCodec.DecodeAbout(formatTwo, records.Count, 2, new HashSet<string>(["a-4"], StringComparer.Ordinal), "shadow")));
         Assert.Equal(records, DecisionSegmentCodec.Decode(current, records.Count));
-        Assert.Equal(records[4], Assert.Single(DecisionSegmentCodec.DecodeAbout(current, records.Count, DecisionSegmentCodec.Format, new HashSet<string>(["a-4"], StringComparer.Ordinal))));
+        Assert.Equal(records[4], Assert.Single(DecisionSegmentCodec.DecodeAbout(current, records.Count, DecisionSegmentCodec.Format, new HashSet<string>(["a-4"], StringComparer.Ordinal), "shadow")));
     }
 
     /// <summary>Segment format 2, as the version before instances wrote it: format 1's fields, then the id and the applicant's Id.</summary>

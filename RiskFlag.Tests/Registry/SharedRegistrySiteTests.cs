@@ -62,18 +62,19 @@ public sealed class SharedRegistrySiteTests(PostgresServer server) : IDisposable
         var second = cli.Register(Write("second.zip", TrainedBundles.Shared.Secondary), "run-2", "ana");
         cli.SetAlias(RegistryOptions.ChampionAlias, first.Version, "ana", "baseline");
         using var model = ModelDirectory.With(TrainedBundles.Shared.Primary);
-        using var site = new RiskFlagWebFactory(model, new Dictionary<string, string?> { ["Decisions:PostgresConnectionString"] = connection, ["Registry:CheckSeconds"] = "1" });
-        var client = site.CreateClient();
-        // This instance's copy of version 2 is damaged (a full disk, say): what it publishes cannot load.
+        // This instance's copy of version 2 is damaged (a full disk, say), before the site starts and reads the registry.
         var copy = Path.Combine(model.Path, "registry", "versions", "2", "risk-model.zip");
         Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
         await File.WriteAllTextAsync(copy, "not a model");
+        using var site = new RiskFlagWebFactory(model, new Dictionary<string, string?> { ["Decisions:PostgresConnectionString"] = connection, ["Registry:CheckSeconds"] = "1" });
+        var client = site.CreateClient();
 
         cli.SetAlias(RegistryOptions.ChampionAlias, second.Version, "ana", "retrained");
 
         await Eventually.AssertAsync(
             async () => (await Monitoring.MonitoredSite.ScrapeAsync(client)).Single(m => m.Name == "riskflag_registry_skew").Value == 1, "the skew to show");
         Assert.Equal(first.ModelVersion, await VersionAsync(client));
+        Assert.Equal(File.ReadAllBytes(first.BundlePath), File.ReadAllBytes(model.BundlePath));
         var ready = await site.CreateAnonymousClient().GetAsync("/health/ready");
         Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync());

@@ -67,6 +67,31 @@ public sealed class ShadowScoringTests(ShadowSite site) : IClassFixture<ShadowSi
     }
 }
 
+public sealed class ShadowApplicantIdTests(ShadowSite site) : IClassFixture<ShadowSite>
+{
+    [Fact]
+    public async Task AnOutcomeByApplicantIdNamesTheChampionsDecisionNotItsShadowTwin()
+    {
+        var analyst = site.Factory.CreateClient(RiskRoles.Analyst);
+        var lines = ScoredApplicants.GeneratedCsv(30, seed: 61).TrimEnd('\n').Split('\n');
+        var ids = Enumerable.Range(0, 30).Select(_ => $"u-{Guid.NewGuid():N}").ToList();
+        var csv = string.Join('\n', [lines[0], .. lines.Skip(1).Select((line, i) => ids[i] + line[line.IndexOf(',', StringComparison.Ordinal)..])]) + "\n";
+        var scored = await analyst.PostAsync("/api/predict/batch", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var decisions = DecisionIdText.All(await scored.Content.ReadAsStringAsync());
+        var client = site.CreateClient();
+        await Eventually.AssertAsync(async () =>
+        {
+            var log = await client.GetStringAsync("/decisions/export.csv?channel=shadow");
+            return decisions.All(d => log.Contains(DecisionIds.ShadowOf(Guid.Parse(d)).ToString(), StringComparison.Ordinal));
+        }, "the 30 shadow decisions in the log");
+
+        var posted = await analyst.PostAsync("/api/outcomes", new StringContent("Id,risk_flag\n" + string.Concat(ids.Select((id, i) => $"{id},{i % 2}\n")), Encoding.UTF8, "text/csv"));
+
+        var report = JsonDocument.Parse(await posted.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((30, 0), (report.GetProperty("matched").GetInt32(), report.GetProperty("unknown").GetInt32()));
+    }
+}
+
 public sealed class ShadowBacklogTests(TinyBacklogShadowSite site) : IClassFixture<TinyBacklogShadowSite>
 {
     [Fact]

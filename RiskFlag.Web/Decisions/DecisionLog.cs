@@ -33,8 +33,9 @@ public sealed class DecisionLog(DecisionLogWriter? writer, TimeProvider clock, s
         writer is null ? assessment : assessment with { DecisionId = decisionId ?? DecisionIds.New(clock.GetUtcNow()) };
 
     /// <summary>A full queue refuses the decision: <paramref name="commit"/> then fails, and so does its answer.</summary>
-    public void Record(ScoringChannel channel, string requestId, string? applicantId, Applicant applicant, RiskAssessment assessment, DecisionCommit commit) =>
-        writer?.TryEnqueue(ToRecord(channel, requestId, applicantId, applicant, assessment), commit);
+    /// <returns>False when the decision was refused (with logging off, true: nothing is refused).</returns>
+    public bool Record(ScoringChannel channel, string requestId, string? applicantId, Applicant applicant, RiskAssessment assessment, DecisionCommit commit) =>
+        writer?.TryEnqueue(ToRecord(channel, requestId, applicantId, applicant, assessment), commit) ?? true;
 
     /// <summary>A batch is not a waiting request: it waits for room in the queue rather than refusing rows.</summary>
     public void RecordBatchRow(string batchId, ParsedApplicant row, RiskAssessment assessment, DecisionCommit commit, CancellationToken cancellationToken) =>

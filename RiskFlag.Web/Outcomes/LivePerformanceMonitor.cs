@@ -23,6 +23,7 @@ public sealed partial class LivePerformanceMonitor : BackgroundService
     private readonly ILogger<LivePerformanceMonitor> _logger;
     private readonly Channel<bool> _asks = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private IReadOnlyList<LivePerformance> _latest = [];
+    private IReadOnlyDictionary<string, double> _trainingAuc = new Dictionary<string, double>();
 
     public LivePerformanceMonitor(
         IOutcomeStore store, TrainingFigures training, IOptions<OutcomeOptions> options, TimeProvider clock, IMeterFactory meters,
@@ -57,6 +58,12 @@ public sealed partial class LivePerformanceMonitor : BackgroundService
     {
         var from = _clock.GetUtcNow().AddDays(-_options.WindowDays);
         var latest = await LivePerformanceCalculator.MeasureAsync(_store, new OutcomeQuery(From: from), _options.MinimumOutcomes, cancellationToken);
+        // Looked up now, not at scrape time: a version may need the registry (a database, for a fleet) to be found.
+        var training = latest.Where(p => p.Channel == LivePerformance.AllChannels)
+            .Select(p => (p.ModelVersion, Metrics: _training.GroupedOf(p.ModelVersion)))
+            .Where(t => t.Metrics is not null)
+            .ToDictionary(t => t.ModelVersion, t => t.Metrics!.RocAuc, StringComparer.Ordinal);
+        Volatile.Write(ref _trainingAuc, training);
         Volatile.Write(ref _latest, latest);
         return latest;
     }
@@ -64,11 +71,18 @@ public sealed partial class LivePerformanceMonitor : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var period = TimeSpan.FromSeconds(Math.Max(1, _options.RefreshSeconds));
+        var schemaReady = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await _store.EnsureSchemaAsync(stoppingToken);
+                // Once: on PostgreSQL even a CREATE ... IF NOT EXISTS takes the table's lock.
+                if (!schemaReady)
+                {
+                    await _store.EnsureSchemaAsync(stoppingToken);
+                    schemaReady = true;
+                }
+
                 await RefreshAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -103,10 +117,7 @@ public sealed partial class LivePerformanceMonitor : BackgroundService
         });
 
     private IEnumerable<Measurement<double>> TrainingAuc() =>
-        Latest.Where(p => p.Channel == LivePerformance.AllChannels)
-            .Select(p => (Performance: p, Training: _training.GroupedOf(p.ModelVersion)))
-            .Where(t => t.Training is not null)
-            .Select(t => new Measurement<double>(t.Training!.RocAuc, Version(t.Performance)));
+        Volatile.Read(ref _trainingAuc).Select(t => new Measurement<double>(t.Value, new KeyValuePair<string, object?>("model_version", t.Key)));
 
     private static KeyValuePair<string, object?> Version(LivePerformance performance) => new("model_version", performance.ModelVersion);
 

@@ -21,7 +21,9 @@ public sealed class OutcomeUpload(OutcomeIngestion ingestion, AuditTrail audit, 
         await using var buffered = new FileBufferingReadStream(body, MemoryThreshold, bufferLimit: null, Path.GetTempPath);
         await buffered.DrainAsync(cancellationToken);
         buffered.Position = 0;
-        var report = await ingestion.IngestAsync(OutcomeFileReader.Read(buffered), cancellationToken);
+        // Received whole, the file is recorded whole: a client leaving now must not cut it off after some chunks
+        // (recorded, but neither answered nor audited).
+        var report = await ingestion.IngestAsync(OutcomeFileReader.Read(buffered), CancellationToken.None);
         if (report.Matched > 0)
         {
             monitor.RefreshSoon();

@@ -39,7 +39,8 @@ public sealed class ModelsModel(SiteRegistry registry, RiskEnginePool pool, Audi
     /// <summary>The live evidence is measured first, from every outcome both contenders' decisions share.</summary>
     public async Task<IActionResult> OnPostPromoteAsync()
     {
-        var contenders = registry.Exists ? registry.Open().Contenders() : null;
+        // A promotion refused for want of a reason does not read the outcomes first.
+        var contenders = registry.Exists && !string.IsNullOrWhiteSpace(Reason) ? registry.Open().Contenders() : null;
         var live = contenders is var (champion, challenger)
             ? await ShadowComparison.BetweenAsync(outcomes, champion, challenger, HttpContext.RequestAborted)
             : null;

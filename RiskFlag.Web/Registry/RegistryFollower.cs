@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 
 using Npgsql;
 
+using RiskFlag.Core.Bundle;
 using RiskFlag.Core.Registry;
 using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Monitoring;
@@ -15,8 +16,8 @@ namespace RiskFlag.Web.Registry;
 /// Keeps this instance on the shared registry's champion and challenger when the registry is in PostgreSQL: it LISTENs
 /// for alias changes and also checks every Registry:CheckSeconds, which covers a missed notification or a restart of
 /// the database. A version that differs from the one serving is copied from the database to the served path and
-/// reloaded through the pool, which validates and smoke-tests it; a version that fails to load is not retried until the
-/// registry changes, and the old model keeps serving. The gap is published as riskflag_registry_skew and reported by
+/// reloaded through the pool, which validates and smoke-tests it (a zip that cannot even be read is not copied); a
+/// version that fails to load is not retried until the registry changes, and the old model keeps serving. The gap is published as riskflag_registry_skew and reported by
 /// /health/ready as Degraded.
 /// </summary>
 public sealed partial class RegistryFollower : BackgroundService
@@ -126,6 +127,14 @@ public sealed partial class RegistryFollower : BackgroundService
 
     private async Task FollowAsync(RegisteredVersion wanted, string model, string path, CancellationToken cancellationToken)
     {
+        // A zip this build cannot serve never replaces the served one: after a restart that would leave no model at all.
+        if (ModelZipCheck.Of(wanted.BundlePath) is { Servable: false } check)
+        {
+            _failed[model] = wanted.Version;
+            LogNotLoaded(_logger, model, wanted.Version, check.Description);
+            return;
+        }
+
         ModelRegistry.Publish(wanted, path);
         var reload = await _pool.ReloadAsync(model, Trigger).WaitAsync(cancellationToken);
         if (reload.Outcome == ReloadOutcome.Loaded && reload.Version == wanted.ModelVersion)

@@ -55,26 +55,36 @@ public sealed class RiskScoringService(RiskEnginePool pool, RiskMetrics metrics,
         }
 
         metrics.RecordPrediction(channel, assessment, Stopwatch.GetElapsedTime(started));
+        bool recorded;
         using (RiskActivitySource.Instance.StartActivity(RiskActivitySource.DecisionSpan))
         {
-            decisions.Record(channel, requestId, applicantId, applicant, assessment, commit);
+            recorded = decisions.Record(channel, requestId, applicantId, applicant, assessment, commit);
         }
 
-        shadow.Offer(applicant, assessment.DecisionId, requestId, applicantId);
+        // A refused decision is not answered, so there is nothing for the challenger to be compared with.
+        if (recorded)
+        {
+            shadow.Offer(applicant, assessment.DecisionId, requestId, applicantId);
+        }
+
         return assessment;
     }
 
     /// <summary>
-    /// The challenger's decision on an applicant the champion decided: logged, counted, never answered, so without the
-    /// reasons (their TreeSHAP explanation is the larger part of scoring's cost, and the comparison needs none).
+    /// The challenger's decision on an applicant the champion decided, never answered, so without the reasons (their
+    /// TreeSHAP explanation is the larger part of scoring's cost, and the comparison needs none). Logged apart, by
+    /// <see cref="RecordShadow"/>.
     /// </summary>
-    public void ScoreShadow(ServedRiskModel challenger, ShadowRequest request, DecisionCommit commit)
+    public RiskAssessment ScoreShadow(ServedRiskModel challenger, ShadowRequest request)
     {
         var started = Stopwatch.GetTimestamp();
         var assessment = ScoreOne(challenger, request.Applicant, DecisionIds.ShadowOf(request.ChampionDecisionId), topFactors: 0);
         metrics.RecordPrediction(ScoringChannel.Shadow, assessment, Stopwatch.GetElapsedTime(started));
-        decisions.Record(ScoringChannel.Shadow, request.RequestId, request.ApplicantId, request.Applicant, assessment, commit);
+        return assessment;
     }
+
+    public void RecordShadow(ShadowRequest request, RiskAssessment assessment, DecisionCommit commit) =>
+        decisions.Record(ScoringChannel.Shadow, request.RequestId, request.ApplicantId, request.Applicant, assessment, commit);
 
     public void RecordInvalid(ScoringChannel channel, IEnumerable<RowError> errors) => metrics.RecordValidationFailures(channel, errors);
 
