@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian 12 machine with the .NET 10 SDK:
 # libgomp1 (LightGBM training), Chromium (browser tests), Prometheus/promtool and wrk (monitoring checks, benchmarks),
-# PostgreSQL (the decision log's second store; tests start their own server on loopback),
+# PostgreSQL (the decision log's second store; tests start their own server on loopback), nginx (bench/fleet.sh),
 # jq and shellcheck (container build steps and their tests), and the pinned Node lint tools (tools/lint).
 set -euo pipefail
 
