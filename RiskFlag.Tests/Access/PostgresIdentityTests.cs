@@ -51,13 +51,5 @@ public sealed class PostgresIdentityTests(PostgresServer server)
         Assert.All(started, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
     }
 
-    private async Task<string> NewDatabaseAsync()
-    {
-        var name = $"identity_{Guid.NewGuid():N}";
-        await using var admin = new NpgsqlConnection(server.ConnectionString);
-        await admin.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-        await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ToString();
-    }
+    private Task<string> NewDatabaseAsync() => server.NewDatabaseAsync("identity");
 }

@@ -63,7 +63,7 @@ public sealed class DecisionSegmentCodecTests
                 0.2, 0.5, false, "City Rewa: +0.1", id, $"a-{i}", "site-b:8080");
         }).ToList();
 
-        var formatTwo = FormatTwo(records);
+        var formatTwo = EarlierSegmentFormats.Write(records, format: 2);
         var current = DecisionSegmentCodec.Encode(records);
 
         Assert.Equal(records.Select(r => r with { Instance = string.Empty }), DecisionSegmentCodec.Decode(formatTwo, records.Count, 2));
@@ -71,41 +71,5 @@ public sealed class DecisionSegmentCodecTests
         Assert.Equal(records[4] with { Instance = string.Empty }, Assert.Single(DecisionSegmentCodec.DecodeAbout(formatTwo, records.Count, 2, new HashSet<string>(["a-4"], StringComparer.Ordinal), "shadow")));
         Assert.Equal(records, DecisionSegmentCodec.Decode(current, records.Count));
         Assert.Equal(records[4], Assert.Single(DecisionSegmentCodec.DecodeAbout(current, records.Count, DecisionSegmentCodec.Format, new HashSet<string>(["a-4"], StringComparer.Ordinal), "shadow")));
-    }
-
-    /// <summary>Segment format 2, as the version before instances wrote it: format 1's fields, then the id and the applicant's Id.</summary>
-    private static byte[] FormatTwo(List<DecisionRecord> records)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
-        {
-            foreach (var r in records)
-            {
-                var a = r.Applicant;
-                writer.Write(r.DecidedAt.ToUnixTimeMilliseconds());
-                writer.Write(r.Channel);
-                writer.Write(r.ModelVersion);
-                writer.Write(r.RequestId);
-                writer.Write(a.Income);
-                writer.Write7BitEncodedInt(a.Age);
-                writer.Write7BitEncodedInt(a.Experience);
-                writer.Write((byte)a.MaritalStatus);
-                writer.Write((byte)a.HouseOwnership);
-                writer.Write(a.OwnsCar);
-                writer.Write(a.Profession);
-                writer.Write(a.City);
-                writer.Write(a.State);
-                writer.Write7BitEncodedInt(a.CurrentJobYears);
-                writer.Write7BitEncodedInt(a.CurrentHouseYears);
-                writer.Write(r.Probability);
-                writer.Write(r.Threshold);
-                writer.Write(r.Flag);
-                writer.Write(r.TopFactors);
-                writer.Write(r.DecisionId.ToByteArray(bigEndian: true));
-                writer.Write(r.ApplicantId);
-            }
-        }
-
-        return stream.ToArray();
     }
 }

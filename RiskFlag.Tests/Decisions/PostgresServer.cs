@@ -35,6 +35,17 @@ public sealed class PostgresServer : IDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>A new empty database on this server, for one test's own state; its connection string.</summary>
+    public async Task<string> NewDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}";
+        await using var admin = new Npgsql.NpgsqlConnection(ConnectionString);
+        await admin.OpenAsync();
+        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name}", admin);
+        await create.ExecuteNonQueryAsync();
+        return new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ToString();
+    }
+
     public void Dispose()
     {
         try

@@ -81,42 +81,8 @@ public sealed class SqliteDecisionLogUpgradeTests : IDisposable
         command.Parameters.AddWithValue("@last", records[^1].DecidedAt.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("@count", records.Count);
         command.Parameters.AddWithValue("@format", 1);
-        command.Parameters.AddWithValue("@payload", FormatOne(records));
+        command.Parameters.AddWithValue("@payload", EarlierSegmentFormats.Write(records, format: 1));
         command.ExecuteNonQuery();
-    }
-
-    /// <summary>Segment format 1, as the version before decision ids wrote it (BinaryWriter's encoding, no ids).</summary>
-    private static byte[] FormatOne(List<DecisionRecord> records)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
-        {
-            foreach (var r in records)
-            {
-                var a = r.Applicant;
-                writer.Write(r.DecidedAt.ToUnixTimeMilliseconds());
-                writer.Write(r.Channel);
-                writer.Write(r.ModelVersion);
-                writer.Write(r.RequestId);
-                writer.Write(a.Income);
-                writer.Write7BitEncodedInt(a.Age);
-                writer.Write7BitEncodedInt(a.Experience);
-                writer.Write((byte)a.MaritalStatus);
-                writer.Write((byte)a.HouseOwnership);
-                writer.Write(a.OwnsCar);
-                writer.Write(a.Profession);
-                writer.Write(a.City);
-                writer.Write(a.State);
-                writer.Write7BitEncodedInt(a.CurrentJobYears);
-                writer.Write7BitEncodedInt(a.CurrentHouseYears);
-                writer.Write(r.Probability);
-                writer.Write(r.Threshold);
-                writer.Write(r.Flag);
-                writer.Write(r.TopFactors);
-            }
-        }
-
-        return stream.ToArray();
     }
 
     private static DecisionRecord Decision(DateTimeOffset at, bool flag, string version) => new(

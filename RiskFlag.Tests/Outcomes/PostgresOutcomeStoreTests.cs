@@ -11,24 +11,17 @@ namespace RiskFlag.Tests.Outcomes;
 public sealed class PostgresOutcomeStoreTests : OutcomeStoreContract, IAsyncLifetime, IDisposable
 {
     private readonly PostgresServer _server;
-    private readonly string _database = $"outcomes_{Guid.NewGuid():N}";
     private PostgresOutcomeStore? _store;
 
     public PostgresOutcomeStoreTests(PostgresServer server) => _server = server;
 
     protected override IOutcomeStore Store => _store!;
 
-    private string ConnectionString => new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Database = _database }.ToString();
+    private string ConnectionString { get; set; } = string.Empty;
 
     public async Task InitializeAsync()
     {
-        await using (var admin = new NpgsqlConnection(_server.ConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
+        ConnectionString = await _server.NewDatabaseAsync("outcomes");
         _store = new PostgresOutcomeStore(ConnectionString);
     }
 

@@ -13,19 +13,11 @@ public sealed class PostgresModelRegistryStoreTests : IAsyncLifetime, IDisposabl
 {
     private readonly PostgresServer _server;
     private readonly string _directory = Directory.CreateTempSubdirectory("riskflag-pg-registry-").FullName;
-    private readonly string _database = $"registry_{Guid.NewGuid():N}";
     private string _connectionString = string.Empty;
 
     public PostgresModelRegistryStoreTests(PostgresServer server) => _server = server;
 
-    public async Task InitializeAsync()
-    {
-        await using var admin = new NpgsqlConnection(_server.ConnectionString);
-        await admin.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
-        await create.ExecuteNonQueryAsync();
-        _connectionString = new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Database = _database }.ToString();
-    }
+    public async Task InitializeAsync() => _connectionString = await _server.NewDatabaseAsync("registry");
 
     public Task DisposeAsync() => Task.CompletedTask;
 

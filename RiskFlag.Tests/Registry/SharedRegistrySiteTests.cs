@@ -92,13 +92,5 @@ public sealed class SharedRegistrySiteTests(PostgresServer server) : IDisposable
         return path;
     }
 
-    private async Task<string> NewDatabaseAsync()
-    {
-        var database = $"shared_{Guid.NewGuid():N}";
-        await using var admin = new NpgsqlConnection(server.ConnectionString);
-        await admin.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
-        await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }.ToString();
-    }
+    private Task<string> NewDatabaseAsync() => server.NewDatabaseAsync("shared");
 }
