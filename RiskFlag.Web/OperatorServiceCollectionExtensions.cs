@@ -2,10 +2,10 @@ using Microsoft.Extensions.Options;
 
 using RiskFlag.Core.Registry;
 using RiskFlag.Core.Tracking;
-using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Registry;
 using RiskFlag.Web.Runs;
 using RiskFlag.Web.Serving;
+using RiskFlag.Web.Sharing;
 
 namespace RiskFlag.Web;
 
@@ -16,6 +16,7 @@ public static class OperatorServiceCollectionExtensions
     {
         services.Configure<SiteRegistryOptions>(configuration.GetSection(SiteRegistryOptions.Section));
         services.Configure<TrackingOptions>(configuration.GetSection(TrackingOptions.Section));
+        services.AddSharedDatabase();
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<SiteRegistryOptions>>().Value;
@@ -28,11 +29,10 @@ public static class OperatorServiceCollectionExtensions
                 MinLiveOutcomes = options.MinLiveOutcomes,
                 MaxLiveAucDrop = options.MaxLiveAucDrop,
             };
-            // The database every instance shares, when there is one: the decision log's PostgreSQL.
-            var postgres = provider.GetRequiredService<IOptions<DecisionOptions>>().Value.PostgresConnectionString;
-            return string.IsNullOrWhiteSpace(postgres)
-                ? new SiteRegistry(registry)
-                : new SiteRegistry(registry, new PostgresModelRegistryStore(postgres, registry.Directory));
+            var shared = provider.GetRequiredService<SharedDatabase>();
+            return shared.IsConfigured
+                ? new SiteRegistry(registry, new PostgresModelRegistryStore(shared.ConnectionString, registry.Directory))
+                : new SiteRegistry(registry);
         });
         services.AddSingleton<RegistryFollower>();
         services.AddHostedService(provider => provider.GetRequiredService<RegistryFollower>());

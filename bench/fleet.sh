@@ -31,7 +31,7 @@ if [[ $(id -u) == 0 ]]; then chown postgres:postgres "$work/pg"; fi
 pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 as_postgres "$pg_bin/initdb" -D "$work/pg/data" -A trust -U riskflag --no-sync -E UTF8 >/dev/null
 as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -w -t 60 -l "$work/pg/server.log" -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $work/pg -c max_connections=300" start >/dev/null
-export Decisions__PostgresConnectionString="Host=127.0.0.1;Port=$pg_port;Username=riskflag;Database=postgres"
+export ConnectionStrings__RiskFlag="Host=127.0.0.1;Port=$pg_port;Username=riskflag;Database=postgres"
 
 # Two models, registered through the command line; the first is champion.
 train() {
@@ -92,7 +92,7 @@ bench_sign_in "http://127.0.0.1:5300"
 wrk -t2 -c16 -d"${seconds}s" -s bench/predict.lua "http://127.0.0.1:5300/api/predict" >"$work/wrk.txt" &
 wrk_pid=$!
 sleep 5
-cli alias set champion --version 2 --reason "retrained" --database "$Decisions__PostgresConnectionString"
+cli alias set champion --version 2 --reason "retrained" --database "$ConnectionStrings__RiskFlag"
 psql_fleet() { as_postgres psql -h "$work/pg" -p "$pg_port" -U riskflag -d postgres -Atc "$1"; }
 # From the promotion's commit (its time in the history, this machine's clock) to the last instance seen serving it.
 committed=$(psql_fleet "SELECT (extract(epoch FROM changed_at) * 1000)::bigint FROM registry_history ORDER BY id DESC LIMIT 1")

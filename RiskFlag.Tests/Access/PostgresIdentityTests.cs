@@ -18,7 +18,7 @@ public sealed class PostgresIdentityTests(PostgresServer server)
     {
         var connection = await NewDatabaseAsync();
         using var model = ModelDirectory.With(TrainedBundles.Shared.Primary);
-        var settings = new Dictionary<string, string?> { ["Decisions:PostgresConnectionString"] = connection };
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:RiskFlag"] = connection };
 
         using (var first = new RiskFlagWebFactory(model, settings))
         {
@@ -42,7 +42,7 @@ public sealed class PostgresIdentityTests(PostgresServer server)
     {
         var connection = await NewDatabaseAsync();
         using var model = ModelDirectory.With(TrainedBundles.Shared.Primary);
-        var settings = new Dictionary<string, string?> { ["Decisions:PostgresConnectionString"] = connection };
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:RiskFlag"] = connection };
         using var one = new RiskFlagWebFactory(model, settings);
         using var two = new RiskFlagWebFactory(model, settings);
 

@@ -29,7 +29,7 @@ public sealed class SharedRegistrySiteTests(PostgresServer server) : IDisposable
         var second = cli.Register(Write("second.zip", TrainedBundles.Shared.Secondary), "run-2", "ana");
         cli.SetAlias(RegistryOptions.ChampionAlias, first.Version, "ana", "baseline");
 
-        var settings = new Dictionary<string, string?> { ["Decisions:PostgresConnectionString"] = connection, ["Registry:CheckSeconds"] = "1" };
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:RiskFlag"] = connection, ["Registry:CheckSeconds"] = "1" };
         using var modelA = ModelDirectory.With(TrainedBundles.Shared.Primary);
         using var modelB = ModelDirectory.With(TrainedBundles.Shared.Primary);
         using var siteA = new RiskFlagWebFactory(modelA, settings);
@@ -66,7 +66,7 @@ public sealed class SharedRegistrySiteTests(PostgresServer server) : IDisposable
         var copy = Path.Combine(model.Path, "registry", "versions", "2", "risk-model.zip");
         Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
         await File.WriteAllTextAsync(copy, "not a model");
-        using var site = new RiskFlagWebFactory(model, new Dictionary<string, string?> { ["Decisions:PostgresConnectionString"] = connection, ["Registry:CheckSeconds"] = "1" });
+        using var site = new RiskFlagWebFactory(model, new Dictionary<string, string?> { ["ConnectionStrings:RiskFlag"] = connection, ["Registry:CheckSeconds"] = "1" });
         var client = site.CreateClient();
 
         cli.SetAlias(RegistryOptions.ChampionAlias, second.Version, "ana", "retrained");

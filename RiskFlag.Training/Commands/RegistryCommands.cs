@@ -9,6 +9,12 @@ namespace RiskFlag.Training.Commands;
 /// <summary>`register`, `alias set`, `promote`, `rollback`, `list`: the model registry from the command line.</summary>
 public static class RegistryCommands
 {
+    /// <summary>The site's setting for the shared database, then the key earlier versions read.</summary>
+    private static readonly string[] SharedDatabaseVariables = ["ConnectionStrings__RiskFlag", "Decisions__PostgresConnectionString"];
+
+    private static string? SharedDatabaseVariable() =>
+        SharedDatabaseVariables.Select(Environment.GetEnvironmentVariable).FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
+
     public static IEnumerable<Command> Create(TextWriter output, TextWriter error)
     {
         var registry = new Option<DirectoryInfo>("--registry") { Description = "Registry folder (registry.db and version bundles)", DefaultValueFactory = _ => new DirectoryInfo("registry") };
@@ -19,8 +25,8 @@ public static class RegistryCommands
 
         var database = new Option<string?>("--database")
         {
-            Description = "The fleet's shared PostgreSQL (a connection string, Host=…; default: $Decisions__PostgresConnectionString): the registry and its zips live there, and --registry only keeps copies of the zips",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Decisions__PostgresConnectionString"),
+            Description = "The fleet's shared PostgreSQL (a connection string, Host=…; default: $ConnectionStrings__RiskFlag, as the site reads it): the registry and its zips live there, and --registry only keeps copies of the zips",
+            DefaultValueFactory = _ => SharedDatabaseVariable(),
         };
 
         // The command's registry, and its PostgreSQL store (if any) left to the process's end: each command opens one.

@@ -1,4 +1,5 @@
 using RiskFlag.Core.Decisions;
+using RiskFlag.Web.Sharing;
 
 namespace RiskFlag.Web.Decisions;
 
@@ -7,7 +8,8 @@ namespace RiskFlag.Web.Decisions;
 /// requests in flight: it then closes the queue and waits (up to the host's shutdown timeout) until every queued
 /// decision is written.
 /// </summary>
-public sealed partial class DecisionLogService(DecisionLog log, IDecisionLogStore store, ILogger<DecisionLogService> logger, TimeProvider clock)
+public sealed partial class DecisionLogService(
+    DecisionLog log, IDecisionLogStore store, SharedDatabase shared, ILogger<DecisionLogService> logger, TimeProvider clock)
     : BackgroundService
 {
     private static readonly TimeSpan DropWarningInterval = TimeSpan.FromSeconds(10);
@@ -15,6 +17,11 @@ public sealed partial class DecisionLogService(DecisionLog log, IDecisionLogStor
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (shared.FromEarlierKey)
+        {
+            LogEarlierKey(logger, SharedDatabase.EarlierKey, SharedDatabase.ConnectionStringName);
+        }
+
         if (log.Writer is not { } writer)
         {
             return;
@@ -68,6 +75,9 @@ public sealed partial class DecisionLogService(DecisionLog log, IDecisionLogStor
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Shutdown timed out with {Pending} decisions not yet written")]
     private static partial void LogUnwritten(ILogger logger, int pending);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The shared database is read from {EarlierKey}; set ConnectionStrings:{Name} instead (the earlier key will stop being read)")]
+    private static partial void LogEarlierKey(ILogger logger, string earlierKey, string name);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Decision log stopped: {Written} written, {Dropped} dropped, {Failed} failed")]
     private static partial void LogStopped(ILogger logger, long written, long dropped, long failed);

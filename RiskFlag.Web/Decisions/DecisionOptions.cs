@@ -12,11 +12,8 @@ public sealed class DecisionOptions
 
     public string InstanceName => string.IsNullOrWhiteSpace(Instance) ? Environment.MachineName : Instance.Trim();
 
-    /// <summary>The SQLite file; a relative path is looked up like Model:Path. Ignored when <see cref="PostgresConnectionString"/> is set.</summary>
+    /// <summary>The SQLite file; a relative path is looked up like Model:Path. Unused when the instances share a database (ConnectionStrings:RiskFlag).</summary>
     public string Database { get; set; } = "data/decisions.db";
-
-    /// <summary>When set, decisions go to PostgreSQL instead of SQLite.</summary>
-    public string? PostgresConnectionString { get; set; }
 
     /// <summary>
     /// Decisions waiting to be written; beyond this a request's decision is refused (and counted) and the request answers

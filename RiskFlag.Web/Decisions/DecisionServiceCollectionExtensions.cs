@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 
 using RiskFlag.Core.Decisions;
 using RiskFlag.Web.Serving;
+using RiskFlag.Web.Sharing;
 
 namespace RiskFlag.Web.Decisions;
 
@@ -16,15 +17,13 @@ public static class DecisionServiceCollectionExtensions
         services.Configure<DecisionOptions>(configuration.GetSection(DecisionOptions.Section));
         services.Configure<HostOptions>(host => host.ShutdownTimeout = host.ShutdownTimeout < ShutdownTimeout ? ShutdownTimeout : host.ShutdownTimeout);
 
+        services.AddSharedDatabase();
         services.AddSingleton<IDecisionLogStore>(provider =>
         {
-            var options = provider.GetRequiredService<IOptions<DecisionOptions>>().Value;
-            if (!string.IsNullOrWhiteSpace(options.PostgresConnectionString))
-            {
-                return new PostgresDecisionLogStore(options.PostgresConnectionString);
-            }
-
-            return new SqliteDecisionLogStore(SqlitePath(provider), options.SyncEveryCommit);
+            var shared = provider.GetRequiredService<SharedDatabase>();
+            return shared.IsConfigured
+                ? new PostgresDecisionLogStore(shared.ConnectionString)
+                : new SqliteDecisionLogStore(SqlitePath(provider), provider.GetRequiredService<IOptions<DecisionOptions>>().Value.SyncEveryCommit);
         });
         services.AddSingleton(provider =>
         {

@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 using RiskFlag.Web.Audit;
-using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Identity.ApiKeys;
 using RiskFlag.Web.Identity.SingleSignOn;
 using RiskFlag.Web.Serving;
+using RiskFlag.Web.Sharing;
 
 namespace RiskFlag.Web.Identity;
 
@@ -29,12 +29,13 @@ public static class IdentityServiceCollectionExtensions
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             options.UseSqlite($"Data Source={path}");
         });
+        services.AddSharedDatabase();
         services.AddDbContext<PostgresIdentityStore>((provider, options) =>
-            options.UseNpgsql(provider.GetRequiredService<IOptions<DecisionOptions>>().Value.PostgresConnectionString));
+            options.UseNpgsql(provider.GetRequiredService<SharedDatabase>().ConnectionString));
         services.AddScoped<IdentityStore>(provider =>
-            string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<DecisionOptions>>().Value.PostgresConnectionString)
-                ? provider.GetRequiredService<SqliteIdentityStore>()
-                : provider.GetRequiredService<PostgresIdentityStore>());
+            provider.GetRequiredService<SharedDatabase>().IsConfigured
+                ? provider.GetRequiredService<PostgresIdentityStore>()
+                : provider.GetRequiredService<SqliteIdentityStore>());
 
         services.AddIdentityCore<IdentityUser>(options =>
             {

@@ -1,7 +1,6 @@
-using Microsoft.Extensions.Options;
-
 using RiskFlag.Core.Outcomes;
 using RiskFlag.Web.Decisions;
+using RiskFlag.Web.Sharing;
 
 namespace RiskFlag.Web.Outcomes;
 
@@ -14,12 +13,13 @@ public static class OutcomeServiceCollectionExtensions
     public static IServiceCollection AddOutcomes(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OutcomeOptions>(configuration.GetSection(OutcomeOptions.Section));
+        services.AddSharedDatabase();
         services.AddSingleton<IOutcomeStore>(provider =>
         {
-            var options = provider.GetRequiredService<IOptions<DecisionOptions>>().Value;
-            return string.IsNullOrWhiteSpace(options.PostgresConnectionString)
-                ? new SqliteOutcomeStore(DecisionServiceCollectionExtensions.SqlitePath(provider))
-                : new PostgresOutcomeStore(options.PostgresConnectionString);
+            var shared = provider.GetRequiredService<SharedDatabase>();
+            return shared.IsConfigured
+                ? new PostgresOutcomeStore(shared.ConnectionString)
+                : new SqliteOutcomeStore(DecisionServiceCollectionExtensions.SqlitePath(provider));
         });
         services.AddSingleton<OutcomeIngestion>();
         services.AddScoped<OutcomeUpload>();

@@ -6,9 +6,9 @@ using Npgsql;
 
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.Registry;
-using RiskFlag.Web.Decisions;
 using RiskFlag.Web.Monitoring;
 using RiskFlag.Web.Serving;
+using RiskFlag.Web.Sharing;
 
 namespace RiskFlag.Web.Registry;
 
@@ -36,12 +36,12 @@ public sealed partial class RegistryFollower : BackgroundService
     private volatile string? _wantedChampion;
 
     public RegistryFollower(
-        SiteRegistry registry, RiskEnginePool pool, IOptions<DecisionOptions> decisions, IOptions<SiteRegistryOptions> options, TimeProvider clock,
+        SiteRegistry registry, RiskEnginePool pool, SharedDatabase shared, IOptions<SiteRegistryOptions> options, TimeProvider clock,
         IMeterFactory meters, ILogger<RegistryFollower> logger)
     {
         _registry = registry;
         _pool = pool;
-        _connectionString = decisions.Value.PostgresConnectionString;
+        _connectionString = shared.ConnectionString;
         _period = TimeSpan.FromSeconds(Math.Max(1, options.Value.CheckSeconds));
         _clock = clock;
         _logger = logger;
