@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 
 using RiskFlag.Web.Serving;
+using RiskFlag.Web.Sharing;
 
 namespace RiskFlag.Web.Identity;
 
 /// <summary>
-/// The keys that protect sign-in cookies, bearer tokens and antiforgery tokens, kept in Auth:KeysDirectory so a restart
-/// (or a new container on the same volume) does not sign everybody out.
+/// The keys that protect sign-in cookies, bearer tokens and antiforgery tokens. With a shared database they live in it
+/// (beside the users), so a cookie or token issued by one instance is accepted by every other behind the load balancer;
+/// otherwise in Auth:KeysDirectory, so a restart (or a new container on the same volume) does not sign everybody out.
 /// </summary>
 public static class DataProtectionKeys
 {
@@ -17,12 +20,20 @@ public static class DataProtectionKeys
 
     public static IServiceCollection AddRiskDataProtection(this IServiceCollection services)
     {
+        services.AddSharedDatabase();
         services.AddDataProtection().SetApplicationName(ApplicationName);
-        services.AddOptions<KeyManagementOptions>().Configure<IHostEnvironment, IOptions<AuthOptions>, ILoggerFactory>((keys, environment, auth, loggers) =>
-        {
-            var directory = ModelPathResolver.Resolve(auth.Value.KeysDirectory, environment.ContentRootPath, Directory.GetCurrentDirectory());
-            keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(directory), loggers);
-        });
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((keys, provider) =>
+            keys.XmlRepository = provider.GetRequiredService<SharedDatabase>().IsConfigured
+                ? new EntityFrameworkCoreXmlRepository<IdentityStore>(provider, provider.GetRequiredService<ILoggerFactory>())
+                : KeysDirectory(provider));
         return services;
+    }
+
+    private static FileSystemXmlRepository KeysDirectory(IServiceProvider provider)
+    {
+        var environment = provider.GetRequiredService<IHostEnvironment>();
+        var configured = provider.GetRequiredService<IOptions<AuthOptions>>().Value.KeysDirectory;
+        var directory = ModelPathResolver.Resolve(configured, environment.ContentRootPath, Directory.GetCurrentDirectory());
+        return new FileSystemXmlRepository(Directory.CreateDirectory(directory), provider.GetRequiredService<ILoggerFactory>());
     }
 }

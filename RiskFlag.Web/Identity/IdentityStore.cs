@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +10,14 @@ namespace RiskFlag.Web.Identity;
 
 /// <summary>
 /// Who may use the site and what they did: Identity's users, roles and claims, the services' API keys and the audit
-/// trail. One subclass per database engine, because each engine has its own migrations (EF Core ties a migration set
+/// trail; and, when the instances share the database, the keys that protect their cookies and tokens (so a sign-in on
+/// one instance holds on every other). One subclass per database engine, because each engine has its own migrations (EF Core ties a migration set
 /// to a context type).
 /// </summary>
-public abstract class IdentityStore(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
+public abstract class IdentityStore(DbContextOptions options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
