@@ -9,7 +9,7 @@ using RiskFlag.Web.Outcomes;
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddRiskConsoleLogging(builder.Environment);
 builder.Services.AddRiskScoring(builder.Configuration);
-builder.Services.AddRiskWeb();
+builder.Services.AddRiskWeb(builder.Configuration);
 builder.Services.AddRiskMonitoring(builder.Configuration);
 builder.Services.AddRiskTracing(builder.Configuration);
 builder.Services.AddDecisionLog(builder.Configuration);

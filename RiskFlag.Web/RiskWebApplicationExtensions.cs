@@ -12,6 +12,7 @@ public static class RiskWebApplicationExtensions
     /// <summary>Errors as problem details (API) or the error page, routing, static files, access control, antiforgery.</summary>
     public static WebApplication UseRiskPipeline(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseRiskErrorHandling();
 
         // After the exception handler, which clears headers and runs the rest again for its error page.

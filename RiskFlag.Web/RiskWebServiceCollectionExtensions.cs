@@ -6,14 +6,16 @@ using RiskFlag.Web.ApiReference;
 using RiskFlag.Web.Errors;
 using RiskFlag.Web.Identity;
 using RiskFlag.Web.Pages.Filters;
+using RiskFlag.Web.Security;
 
 namespace RiskFlag.Web;
 
 public static class RiskWebServiceCollectionExtensions
 {
-    /// <summary>Pages, problem details and the API reference.</summary>
-    public static IServiceCollection AddRiskWeb(this IServiceCollection services)
+    /// <summary>Pages, problem details, the API reference, and which proxies may name the client.</summary>
+    public static IServiceCollection AddRiskWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddTrustedProxies(configuration);
         services.AddRazorPages(options =>
         {
             options.Conventions.ConfigureFilter(new UnknownHandlerPageFilter());
