@@ -8,6 +8,7 @@ using Npgsql;
 using NpgsqlTypes;
 
 using RiskFlag.Core.Domain;
+using RiskFlag.Core.Schema;
 
 namespace RiskFlag.Core.Decisions;
 
@@ -23,8 +24,6 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
     private const string Columns =
         "decided_at, channel, model_version, request_id, income, age, experience, married, house_ownership, car_ownership, " +
         "profession, city, state, current_job_yrs, current_house_yrs, probability, threshold, flag, top_factors, decision_id, applicant_id, instance";
-
-    private const long SchemaLockKey = 0x5269736B44656369; // "RiskDeci"
 
     private const string CopySql = $"COPY decisions ({Columns}) FROM STDIN (FORMAT BINARY)";
 
@@ -45,19 +44,25 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    /// <summary>
-    /// Instances starting together on an empty database take turns: PostgreSQL's CREATE ... IF NOT EXISTS is not
-    /// safe against a concurrent create of the same table (it fails on the catalogue's unique index), so the DDL
-    /// runs in a transaction that first takes an advisory lock.
-    /// </summary>
+    /// <summary>The log's tables, through the versioned steps every store uses (see <see cref="SchemaMigrator"/>).</summary>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"""
-            SELECT pg_advisory_xact_lock({SchemaLockKey});
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        SchemaMigrator.Migrate(connection, SchemaComponent, Schema);
+    }
+
+    /// <summary>The log's component in schema_history.</summary>
+    public const string SchemaComponent = "decisions";
+
+    private static readonly SchemaStep[] Schema =
+    [
+        new(1, "decisions with decision ids, applicant ids and instances, their indexes, hourly counts", CreateDecisions),
+    ];
+
+    /// <summary>Also brings a log made by earlier releases to the same tables; one without hourly counts gets them once.</summary>
+    private static void CreateDecisions(DbCommand command)
+    {
+        command.CommandText = """
             CREATE TABLE IF NOT EXISTS decisions (
                 id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
                 decided_at BIGINT NOT NULL,
@@ -91,9 +96,9 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
             CREATE UNIQUE INDEX IF NOT EXISTS decisions_decision_id ON decisions (decision_id);
             CREATE INDEX IF NOT EXISTS decisions_applicant_id ON decisions (applicant_id) WHERE applicant_id <> '';
             """;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.ExecuteNonQuery();
         command.CommandText = "SELECT to_regclass('decision_counts') IS NULL";
-        var countsMissing = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var countsMissing = (bool)command.ExecuteScalar()!;
         command.CommandText = """
             CREATE TABLE IF NOT EXISTS decision_counts (
                 hour BIGINT NOT NULL,
@@ -103,17 +108,14 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
                 flagged_count BIGINT NOT NULL,
                 PRIMARY KEY (hour, model_version, channel));
             """;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.ExecuteNonQuery();
         if (countsMissing)
         {
-            // A log written before the hourly counts existed gets them once, under the same lock.
             command.CommandText = CountHoursSql;
             Add(command, "@from", long.MinValue);
             Add(command, "@to", long.MaxValue);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            command.ExecuteNonQuery();
         }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>

@@ -1,9 +1,12 @@
 using System.Buffers;
+using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 
 using Microsoft.Data.Sqlite;
+
+using RiskFlag.Core.Schema;
 
 using SQLitePCL;
 
@@ -32,6 +35,11 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
     private const string ShadowChannel = Outcomes.ShadowComparison.ShadowChannel;
 
     private const int FacetsSchemaVersion = 2;
+
+    private static readonly SchemaStep[] Schema =
+    [
+        new(1, "decision segments and their facets", CreateSegments),
+    ];
 
     private readonly string _connectionString;
     private readonly string _appendPragmas;
@@ -66,19 +74,26 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
         Execute(connection, "PRAGMA journal_mode = WAL;");
     }
 
-    /// <summary>
-    /// Creates the tables; a log written before segments had facets gets them once, from its segments' decisions
-    /// (schema version 2 in SQLite's user_version).
-    /// </summary>
+    /// <summary>The log's tables, through the versioned steps every store uses (see <see cref="SchemaMigrator"/>).</summary>
     public Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
         using var connection = Open();
-        using var transaction = connection.BeginTransaction();
+        SchemaMigrator.Migrate(connection, PostgresDecisionLogStore.SchemaComponent, Schema);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Also brings a log made by earlier releases to the same tables: one written before segments had facets gets them
+    /// once, from its segments' decisions (facets were marked by SQLite's user_version 2 before schema_history).
+    /// </summary>
+    private static void CreateSegments(DbCommand command)
+    {
+        var connection = (SqliteConnection)command.Connection!;
         // No AUTOINCREMENT: it rewrites sqlite_sequence in every commit, a page more for each small group commit to write
         // (12 against 18 µs per decision in batches of 8). Ids still grow while the log holds anything: a merge reuses
         // the newest merged id, and retention removes the newest segment only together with all the others. Logs
         // created with AUTOINCREMENT keep it, which is as correct.
-        Execute(connection, """
+        command.CommandText = """
             CREATE TABLE IF NOT EXISTS decision_segments (
                 id INTEGER PRIMARY KEY,
                 first_at BIGINT NOT NULL,
@@ -97,10 +112,11 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
                 row_count INTEGER NOT NULL,
                 flagged_count INTEGER NOT NULL,
                 PRIMARY KEY (segment_id, model_version, channel)) WITHOUT ROWID;
-            """);
+            """;
+        command.ExecuteNonQuery();
         if (SchemaVersion(connection) < FacetsSchemaVersion)
         {
-            var segments = Segments(connection, new DecisionQuery(), Order.NewestFirst, cancellationToken)
+            var segments = Segments(connection, new DecisionQuery(), Order.NewestFirst, CancellationToken.None)
                 .Select(segment => (segment.Id, Facets: DecisionFacet.Of(segment.Records().ToList())))
                 .ToList();
             foreach (var (id, facets) in segments)
@@ -110,9 +126,6 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
 
             Execute(connection, $"PRAGMA user_version = {FacetsSchemaVersion}");
         }
-
-        transaction.Commit();
-        return Task.CompletedTask;
     }
 
     public Task AppendAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken = default)

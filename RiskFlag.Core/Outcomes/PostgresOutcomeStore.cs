@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 
 using Npgsql;
 
+using RiskFlag.Core.Schema;
+
 namespace RiskFlag.Core.Outcomes;
 
 /// <summary>
@@ -11,20 +13,9 @@ namespace RiskFlag.Core.Outcomes;
 /// </summary>
 public sealed class PostgresOutcomeStore(string connectionString) : IOutcomeStore, IDisposable, IAsyncDisposable
 {
-    private const long SchemaLockKey = 0x5269736B4F757463; // "RiskOutc"
-
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
-
-    public void Dispose() => _dataSource.Dispose();
-
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
-
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"""
-            SELECT pg_advisory_xact_lock({SchemaLockKey});
+    private static readonly SchemaStep[] Schema =
+    [
+        SchemaStep.Sql(1, "outcomes with what live performance reads of their decisions", """
             CREATE TABLE IF NOT EXISTS outcomes (
                 decision_id UUID PRIMARY KEY,
                 defaulted BOOLEAN NOT NULL,
@@ -37,9 +28,19 @@ public sealed class PostgresOutcomeStore(string connectionString) : IOutcomeStor
                 threshold DOUBLE PRECISION NOT NULL);
             CREATE INDEX IF NOT EXISTS outcomes_model_channel_decided ON outcomes (model_version, channel, decided_at);
             CREATE INDEX IF NOT EXISTS outcomes_decided ON outcomes (decided_at);
-            """, connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            """),
+    ];
+
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+
+    public void Dispose() => _dataSource.Dispose();
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        SchemaMigrator.Migrate(connection, OutcomeSql.SchemaComponent, Schema);
     }
 
     public async Task<IReadOnlyList<bool?>> RecordAsync(IReadOnlyList<OutcomeRecord> outcomes, CancellationToken cancellationToken = default)

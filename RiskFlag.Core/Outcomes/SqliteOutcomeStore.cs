@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 
 using Microsoft.Data.Sqlite;
 
+using RiskFlag.Core.Schema;
+
 using SQLitePCL;
 
 namespace RiskFlag.Core.Outcomes;
@@ -17,18 +19,9 @@ public sealed class SqliteOutcomeStore : IOutcomeStore
 
     static SqliteOutcomeStore() => Batteries_V2.Init();
 
-    public SqliteOutcomeStore(string databasePath)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, DefaultTimeout = 30 }.ToString();
-        using var connection = Open();
-        Execute(connection, "PRAGMA journal_mode = WAL;");
-    }
-
-    public Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
-    {
-        using var connection = Open();
-        Execute(connection, """
+    private static readonly SchemaStep[] Schema =
+    [
+        SchemaStep.Sql(1, "outcomes with what live performance reads of their decisions", """
             CREATE TABLE IF NOT EXISTS outcomes (
                 decision_id BLOB PRIMARY KEY,
                 defaulted INTEGER NOT NULL,
@@ -41,7 +34,21 @@ public sealed class SqliteOutcomeStore : IOutcomeStore
                 threshold REAL NOT NULL) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS outcomes_model_channel_decided ON outcomes (model_version, channel, decided_at);
             CREATE INDEX IF NOT EXISTS outcomes_decided ON outcomes (decided_at);
-            """);
+            """),
+    ];
+
+    public SqliteOutcomeStore(string databasePath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, DefaultTimeout = 30 }.ToString();
+        using var connection = Open();
+        Execute(connection, "PRAGMA journal_mode = WAL;");
+    }
+
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        SchemaMigrator.Migrate(connection, OutcomeSql.SchemaComponent, Schema);
         return Task.CompletedTask;
     }
 

@@ -2,6 +2,7 @@ using Npgsql;
 
 using RiskFlag.Core.Bundle;
 using RiskFlag.Core.IO;
+using RiskFlag.Core.Schema;
 
 namespace RiskFlag.Core.Registry;
 
@@ -18,20 +19,12 @@ public sealed class PostgresModelRegistryStore : IModelRegistryStore, IDisposabl
     /// <summary>The NOTIFY channel of alias changes; the payload is "model:alias:version".</summary>
     public const string Channel = "riskflag_registry";
 
-    private const long SchemaLockKey = 0x5269736B52656769; // "RiskRegi"
+    /// <summary>The registry's component in schema_history.</summary>
+    public const string SchemaComponent = "registry";
 
-    private readonly NpgsqlDataSource _dataSource;
-    private readonly string _directory;
-
-    /// <param name="directory">This instance's registry folder: the zips read from the database are kept there.</param>
-    public PostgresModelRegistryStore(string connectionString, string directory)
-    {
-        _dataSource = NpgsqlDataSource.Create(connectionString);
-        _directory = directory;
-        using var connection = _dataSource.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        Execute(connection, transaction, $"""
-            SELECT pg_advisory_xact_lock({SchemaLockKey});
+    private static readonly SchemaStep[] Schema =
+    [
+        SchemaStep.Sql(1, "versions with their zips, aliases, alias history", """
             CREATE TABLE IF NOT EXISTS registry_versions (
                 model TEXT NOT NULL,
                 version INTEGER NOT NULL,
@@ -57,8 +50,19 @@ public sealed class PostgresModelRegistryStore : IModelRegistryStore, IDisposabl
                 changed_by TEXT NOT NULL,
                 changed_at TIMESTAMPTZ NOT NULL,
                 reason TEXT NOT NULL);
-            """);
-        transaction.Commit();
+            """),
+    ];
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _directory;
+
+    /// <param name="directory">This instance's registry folder: the zips read from the database are kept there.</param>
+    public PostgresModelRegistryStore(string connectionString, string directory)
+    {
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _directory = directory;
+        using var connection = _dataSource.OpenConnection();
+        SchemaMigrator.Migrate(connection, SchemaComponent, Schema);
     }
 
     public void Dispose() => _dataSource.Dispose();

@@ -2,6 +2,8 @@ using System.Globalization;
 
 using Microsoft.Data.Sqlite;
 
+using RiskFlag.Core.Schema;
+
 namespace RiskFlag.Core.Registry;
 
 /// <summary>
@@ -10,17 +12,12 @@ namespace RiskFlag.Core.Registry;
 /// </summary>
 public sealed class SqliteModelRegistryStore : IModelRegistryStore
 {
-    private readonly string _connectionString;
+    /// <summary>The registry's component in schema_history.</summary>
+    public const string SchemaComponent = "registry";
 
-    static SqliteModelRegistryStore() => SQLitePCL.Batteries_V2.Init();
-
-    public SqliteModelRegistryStore(string databasePath)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false, DefaultTimeout = 30 }.ToString();
-        using var connection = Open();
-        Execute(connection, null, """
-            PRAGMA journal_mode = WAL;
+    private static readonly SchemaStep[] Schema =
+    [
+        SchemaStep.Sql(1, "versions, aliases, alias history", """
             CREATE TABLE IF NOT EXISTS model_versions (
                 model TEXT NOT NULL,
                 version INTEGER NOT NULL,
@@ -46,7 +43,21 @@ public sealed class SqliteModelRegistryStore : IModelRegistryStore
                 changed_by TEXT NOT NULL,
                 changed_at TEXT NOT NULL,
                 reason TEXT NOT NULL);
-            """);
+            """),
+    ];
+
+    private readonly string _connectionString;
+
+    static SqliteModelRegistryStore() => SQLitePCL.Batteries_V2.Init();
+
+    public SqliteModelRegistryStore(string databasePath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false, DefaultTimeout = 30 }.ToString();
+        using var connection = Open();
+        // Outside the schema's transaction: SQLite changes the journal mode only between transactions.
+        Execute(connection, null, "PRAGMA journal_mode = WAL;");
+        SchemaMigrator.Migrate(connection, SchemaComponent, Schema);
     }
 
     public RegisteredVersion AddVersion(string model, string modelVersion, string runId, Func<int, string> bundlePathOf, double groupedRocAuc, string registeredBy)
