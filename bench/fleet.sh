@@ -11,27 +11,21 @@ command -v nginx >/dev/null || { echo "needs nginx (scripts/setup.sh installs it
 instances=${INSTANCES:-3}
 seconds=${SECONDS_PER_RUN:-30}
 source bench/web-server.sh
+source bench/postgres.sh
 work=$(mktemp -d)
 chmod 755 "$work"
-pg_bin=$(find /usr/lib/postgresql -maxdepth 2 -name bin -type d 2>/dev/null | sort | tail -1)
-as_postgres() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 declare -a site_pids=()
 nginx_pid=
 cleanup() {
   for pid in "${site_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   if [[ -n $nginx_pid ]]; then kill "$nginx_pid" 2>/dev/null || true; fi
-  if [[ -f $work/pg/data/postmaster.pid ]]; then as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast -w -t 60 stop >/dev/null || true; fi
+  stop_postgres
   rm -rf "$work" "${WEB_OUT:-}"
 }
 trap cleanup EXIT
 
 # PostgreSQL, as the fleet's one shared engine.
-mkdir -p "$work/pg"
-if [[ $(id -u) == 0 ]]; then chown postgres:postgres "$work/pg"; fi
-pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-as_postgres "$pg_bin/initdb" -D "$work/pg/data" -A trust -U riskflag --no-sync -E UTF8 >/dev/null
-as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -w -t 60 -l "$work/pg/server.log" -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $work/pg -c max_connections=300" start >/dev/null
-export ConnectionStrings__RiskFlag="Host=127.0.0.1;Port=$pg_port;Username=riskflag;Database=postgres"
+start_postgres "$work/pg"
 
 # Two models, registered through the command line; the first is champion.
 train() {
@@ -93,9 +87,8 @@ wrk -t2 -c16 -d"${seconds}s" -s bench/predict.lua "http://127.0.0.1:5300/api/pre
 wrk_pid=$!
 sleep 5
 cli alias set champion --version 2 --reason "retrained" --database "$ConnectionStrings__RiskFlag"
-psql_fleet() { as_postgres psql -h "$work/pg" -p "$pg_port" -U riskflag -d postgres -Atc "$1"; }
 # From the promotion's commit (its time in the history, this machine's clock) to the last instance seen serving it.
-committed=$(psql_fleet "SELECT (extract(epoch FROM changed_at) * 1000)::bigint FROM registry_history ORDER BY id DESC LIMIT 1")
+committed=$(psql_bench "SELECT (extract(epoch FROM changed_at) * 1000)::bigint FROM registry_history ORDER BY id DESC LIMIT 1")
 switched=0
 for i in $(seq 1 "$instances"); do
   for _ in $(seq 1 200); do
@@ -119,8 +112,8 @@ requests=$(awk '/ requests in / { print $1 }' "$work/wrk.txt")
 failed=$(awk '/Non-2xx or 3xx responses:/ { n += $5 } /Socket errors:/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$work/wrk.txt")
 for pid in "${site_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
 site_pids=()
-logged=$(psql_fleet "SELECT count(*) FROM decisions WHERE channel = 'api'")
-by_instance=$(psql_fleet "SELECT string_agg(instance || '=' || n, ' ') FROM (SELECT instance, count(*) n FROM decisions GROUP BY 1 ORDER BY 1) t")
+logged=$(psql_bench "SELECT count(*) FROM decisions WHERE channel = 'api'")
+by_instance=$(psql_bench "SELECT string_agg(instance || '=' || n, ' ') FROM (SELECT instance, count(*) n FROM decisions GROUP BY 1 ORDER BY 1) t")
 for log in "$work"/site*.log; do
   if grep -q "Unhandled exception\|crit:" "$log"; then echo "== $log"; grep -A5 "Unhandled exception\|crit:" "$log" | head -20; fi
 done
