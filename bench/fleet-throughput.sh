@@ -3,7 +3,7 @@
 # up and then measured $SECONDS_PER_RUN (15) s, the shapes alternating for $ROUNDS (3) rounds so load from elsewhere
 # falls on all of them alike:
 #   sqlite-direct     one instance, decision log in SQLite (the single-machine default)
-#   pg-direct         one instance, decision log in PostgreSQL (group commit: a COPY and a commit per batch)
+#   pg-direct         one instance, decision log in PostgreSQL (group commit: one round trip and commit per batch)
 #   nolog-direct      one instance, decision log off: the ceiling the two above pay for their durability
 #   pg-nginx-1        one instance on PostgreSQL behind nginx: what the balancer alone costs
 #   pg-nginx-3        three instances on PostgreSQL behind nginx: the fleet
@@ -71,6 +71,7 @@ CONF
   timeout "$SITE_LIMIT" nginx -c "$work/nginx.conf" -g 'daemon off;' &
   nginx_pid=$!
   for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:5400/health/live" && return; sleep 0.1; done
+  echo "nginx did not start:" >&2; cat "$work/nginx-error.log" >&2; return 1
 }
 
 # CPU ticks of every site instance (the dotnet under each timeout).
@@ -110,7 +111,8 @@ run_shape() {
     /Requests\/sec:/ { rate = $2 }
     /^non-2xx:/ { failed = $2 }
     /^p50 / { p50 = $2; p99 = $5 }
-    END { printf "%-14s %9.0f req/s  p50 %6s ms  p99 %6s ms  non-2xx %d  site %5.1f us/req  postgres %5.1f us/req\n",
+    END { if (requests == 0) { print shape ": no requests answered" > "/dev/stderr"; exit 1 }
+          printf "%-14s %9.0f req/s  p50 %6s ms  p99 %6s ms  non-2xx %d  site %5.1f us/req  postgres %5.1f us/req\n",
           shape, rate, p50, p99, failed, site / hz * 1e6 / requests, pg / hz * 1e6 / requests }' "$work/wrk.txt" | tee -a "$work/results.txt"
 }
 

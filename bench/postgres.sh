@@ -25,10 +25,11 @@ stop_postgres() {
 
 psql_bench() { as_postgres psql -h "$PG_DIR" -p "$PG_PORT" -U riskflag -d postgres -Atc "$1"; }
 
-# CPU time (user + system, clock ticks) every PostgreSQL process has used so far.
+# CPU time (user + system, clock ticks) this server's processes have used so far: the postmaster and its children.
 postgres_ticks() {
-  local total=0 pid
-  for pid in $(pgrep -u postgres -f "postgres"); do
+  local total=0 pid postmaster
+  postmaster=$(head -1 "$PG_DIR/data/postmaster.pid")
+  for pid in "$postmaster" $(pgrep -P "$postmaster"); do
     total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
   done
   echo "$total"

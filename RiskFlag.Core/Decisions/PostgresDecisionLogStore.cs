@@ -37,12 +37,33 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
         WHERE decided_at >= @from AND decided_at < @to GROUP BY 1, 2, 3
         """;
 
-    // Nothing here sets session state, so a pooled connection needs no reset (DISCARD ALL) before its next use, and the
-    // append and count statements, repeated all day, are prepared once per connection.
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(
-        new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true, MaxAutoPrepare = 32, AutoPrepareMinUsages = 2 }.ConnectionString);
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(Tuned(connectionString));
 
     public void Dispose() => _dataSource.Dispose();
+
+    /// <summary>
+    /// Nothing here sets session state, so a pooled connection needs no reset (DISCARD ALL) before its next use, and the
+    /// append and count statements, repeated all day, are prepared once per connection. Only where the connection string
+    /// says nothing of its own: behind PgBouncer in transaction mode, for one, "Max Auto Prepare=0" must stay.
+    /// </summary>
+    private static string Tuned(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Says(string key) => given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", string.Empty, StringComparison.Ordinal), key, StringComparison.OrdinalIgnoreCase));
+        var tuned = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Says("NoResetOnClose"))
+        {
+            tuned.NoResetOnClose = true;
+        }
+
+        if (!Says("MaxAutoPrepare"))
+        {
+            tuned.MaxAutoPrepare = 32;
+            tuned.AutoPrepareMinUsages = 2;
+        }
+
+        return tuned.ConnectionString;
+    }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 

@@ -4,9 +4,11 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 using RiskFlag.Tests.Web;
+using RiskFlag.Web.Security;
 
 namespace RiskFlag.Tests.Access;
 
@@ -16,17 +18,30 @@ public sealed class BehindLoadBalancerSite() : ServedSite(TrainedBundles.Shared.
     ["Auth:SignInPermitsPerMinute"] = "2",
     ["Network:TrustedProxies:0"] = "10.0.0.0/8",
     ["Network:TrustedProxies:1"] = "192.0.2.7",
+    ["Network:ProxyHops"] = "2",
 });
 
 public sealed class TrustedProxyTests(BehindLoadBalancerSite site) : IClassFixture<BehindLoadBalancerSite>, IDisposable
 {
     // A host of each test's own (so each starts with fresh budgets), with the site's settings.
-    private readonly WebApplicationFactory<RiskFlag.Web.Scoring.RiskScoringService> _host = site.Factory
-        .WithWebHostBuilder(host => host.ConfigureServices(services => services.AddSingleton<IStartupFilter, ConnectionFrom>()));
+    private readonly WebApplicationFactory<RiskFlag.Web.Scoring.RiskScoringService> _site = site.Factory;
 
-    private HttpClient Client => field ??= _host.CreateClient();
+    private WebApplicationFactory<RiskFlag.Web.Scoring.RiskScoringService>? _host;
 
-    public void Dispose() => _host.Dispose();
+    private int? _hops;
+
+    private HttpClient Client => field ??= Host.CreateClient();
+
+    private WebApplicationFactory<RiskFlag.Web.Scoring.RiskScoringService> Host => _host ??= _site.WithWebHostBuilder(host =>
+    {
+        host.ConfigureServices(services => services.AddSingleton<IStartupFilter, ConnectionFrom>());
+        if (_hops is { } hops)
+        {
+            host.ConfigureTestServices(services => services.PostConfigure<NetworkOptions>(network => network.ProxyHops = hops));
+        }
+    });
+
+    public void Dispose() => _host?.Dispose();
 
     [Fact]
     public async Task Behind_a_trusted_balancer_each_client_has_its_own_sign_in_budget()
@@ -54,6 +69,21 @@ public sealed class TrustedProxyTests(BehindLoadBalancerSite site) : IClassFixtu
         var third = await SignInAsync(from: "203.0.113.9", forwardedFor: "198.51.100.13");
 
         Assert.Equal([401, 401, 429], new[] { first, second, third });
+    }
+
+    [Fact]
+    public async Task An_entry_the_client_wrote_is_never_read_past_the_configured_hops()
+    {
+        // One proxy in line: it appended the client's own address (inside a trusted network here) to a made-up entry.
+        _hops = 1;
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add(await SignInAsync(from: "10.1.2.3", forwardedFor: $"198.51.100.{20 + i}, 10.7.7.7"));
+        }
+
+        Assert.Equal([401, 401, 429], statuses);
     }
 
     [Fact]

@@ -29,6 +29,14 @@ public static class DataProtectionKeys
         return services;
     }
 
+    /// <summary>
+    /// Makes sure the key ring has a key, at start and under the store's start-up lock: instances starting together on
+    /// a new database then share the first one's key rather than each making its own (each would accept the others'
+    /// cookies only after refreshing its ring).
+    /// </summary>
+    public static void EnsureKey(IServiceProvider services) =>
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("RiskFlag.KeyRing").Protect([1]);
+
     private static FileSystemXmlRepository KeysDirectory(IServiceProvider provider)
     {
         var environment = provider.GetRequiredService<IHostEnvironment>();

@@ -17,6 +17,7 @@ public sealed partial class IdentityBootstrap(IServiceScopeFactory scopes, IOpti
         var store = scope.ServiceProvider.GetRequiredService<IdentityStore>();
         await using var startLock = await IdentitySchema.LockAsync(store, cancellationToken);
         await IdentitySchema.EnsureAsync(store, cancellationToken);
+        DataProtectionKeys.EnsureKey(scope.ServiceProvider);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in RiskRoles.All)

@@ -11,4 +11,11 @@ public sealed class NetworkOptions
     /// always trusted; nothing else is unless listed.
     /// </summary>
     public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>
+    /// How many trusted proxies stand in line before this instance (1: nginx or an ALB; 2: an ALB in front of nginx). The
+    /// client is read that many entries from the end of X-Forwarded-For and no further, so an entry a client wrote
+    /// itself is never believed, even when the client's own address lies in a trusted network.
+    /// </summary>
+    public int ProxyHops { get; set; } = 1;
 }

@@ -18,9 +18,8 @@ public static class TrustedProxies
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<NetworkOptions>>((forwarded, network) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            // Walk back through every trusted hop (an ALB in front of nginx adds two), stopping at the first address
-            // that is not trusted: that one is the client.
-            forwarded.ForwardLimit = null;
+            // Back through at most the configured hops, and only while the sender is trusted.
+            forwarded.ForwardLimit = Math.Max(1, network.Value.ProxyHops);
             foreach (var entry in network.Value.TrustedProxies.Where(entry => !string.IsNullOrWhiteSpace(entry)).Select(entry => entry.Trim()))
             {
                 if (IPAddress.TryParse(entry, out var address))
