@@ -46,7 +46,7 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
     /// append and count statements, repeated all day, are prepared once per connection. Only where the connection string
     /// says nothing of its own: behind PgBouncer in transaction mode, for one, "Max Auto Prepare=0" must stay.
     /// </summary>
-    private static string Tuned(string connectionString)
+    internal static string Tuned(string connectionString)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         bool Says(string key) => given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", string.Empty, StringComparison.Ordinal), key, StringComparison.OrdinalIgnoreCase));
