@@ -17,9 +17,9 @@ rounds=${ROUNDS:-3}
 shapes=${SHAPES:-"sqlite-direct pg-direct nolog-direct pg-nginx-1 pg-nginx-3"}
 source bench/web-server.sh
 source bench/postgres.sh
+source bench/site-instances.sh
 work=$(mktemp -d)
 chmod 755 "$work"
-declare -a site_pids=()
 nginx_pid=
 stop_all() {
   for pid in "${site_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
@@ -37,18 +37,10 @@ dotnet run --project RiskFlag.Training -c Release -- train --data "$work/train.c
 publish_site
 bench_auth_dirs "$work/auth"
 
-# start_instance I DATABASE LOGGING: DATABASE is "pg" or "sqlite"; LOGGING true or false.
-start_instance() {
-  local i=$1 port=$((5400 + $1))
-  mkdir -p "$work/site$i"
-  cp -n "$work/artifacts/risk-model.zip" "$work/site$i/risk-model.zip"
+# start_shape_instance I DATABASE LOGGING: DATABASE is "pg" or "sqlite"; LOGGING true or false.
+start_shape_instance() {
   if [[ $2 == pg ]]; then export ConnectionStrings__RiskFlag=$shared_database; else unset ConnectionStrings__RiskFlag; fi
-  ASPNETCORE_ENVIRONMENT=Production Model__Path="$work/site$i/risk-model.zip" Decisions__Instance="site$i" \
-    Decisions__Enabled="$3" Decisions__Database="$work/site$i/decisions.db" Registry__Directory="$work/site$i/registry" \
-    timeout "$SITE_LIMIT" dotnet "$WEB_OUT/RiskFlag.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$WEB_OUT" >>"$work/site$i.log" 2>&1 &
-  site_pids[i]=$!
-  for _ in $(seq 1 200); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return; sleep 0.1; done
-  echo "instance $i did not become ready:" >&2; tail -20 "$work/site$i.log" >&2; return 1
+  Decisions__Enabled="$3" start_instance "$1" 5400 "$work/artifacts/risk-model.zip"
 }
 
 start_nginx() {
@@ -91,7 +83,7 @@ run_shape() {
     nolog-direct) database=sqlite logging=false ;;
     pg-nginx-3) instances=3 ;;
   esac
-  for i in $(seq 1 "$instances"); do start_instance "$i" "$database" "$logging"; done
+  for i in $(seq 1 "$instances"); do start_shape_instance "$i" "$database" "$logging"; done
   case $shape in
     pg-nginx-*) start_nginx "$instances"; url="http://127.0.0.1:5400" ;;
     *) url="http://127.0.0.1:5401" ;;

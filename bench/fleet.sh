@@ -12,9 +12,9 @@ instances=${INSTANCES:-3}
 seconds=${SECONDS_PER_RUN:-30}
 source bench/web-server.sh
 source bench/postgres.sh
+source bench/site-instances.sh
 work=$(mktemp -d)
 chmod 755 "$work"
-declare -a site_pids=()
 nginx_pid=
 cleanup() {
   for pid in "${site_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -43,18 +43,8 @@ second_version=$(unzip -p "$work/artifacts-8/risk-model.zip" riskflag/manifest.j
 
 publish_site
 bench_auth_dirs "$work/shared"
-start_instance() {
-  local i=$1 port=$((5300 + $1))
-  mkdir -p "$work/site$i"
-  [[ -f $work/site$i/risk-model.zip ]] || cp "$work/cli/risk-model.zip" "$work/site$i/risk-model.zip"
-  ASPNETCORE_ENVIRONMENT=Production Model__Path="$work/site$i/risk-model.zip" Decisions__Instance="site$i" \
-    Registry__Directory="$work/site$i/registry" Registry__CheckSeconds=5 \
-    timeout "$SITE_LIMIT" dotnet "$WEB_OUT/RiskFlag.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$WEB_OUT" >>"$work/site$i.log" 2>&1 &
-  site_pids[i]=$!
-  for _ in $(seq 1 200); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return; sleep 0.1; done
-  echo "instance $i did not become ready:" >&2; tail -20 "$work/site$i.log" >&2; return 1
-}
-for i in $(seq 1 "$instances"); do start_instance "$i"; done
+start_fleet_instance() { Registry__CheckSeconds=5 start_instance "$1" 5300 "$work/cli/risk-model.zip"; }
+for i in $(seq 1 "$instances"); do start_fleet_instance "$i"; done
 
 upstreams=$(for i in $(seq 1 "$instances"); do echo "server 127.0.0.1:$((5300 + i)) max_fails=1 fail_timeout=5s;"; done)
 cat >"$work/nginx.conf" <<CONF
@@ -104,7 +94,7 @@ sleep 3
 kill -9 "$(pgrep -P "${site_pids[1]}" -x dotnet)"
 wait "${site_pids[1]}" 2>/dev/null || true
 sleep 5
-start_instance 1
+start_fleet_instance 1
 restarted=$(curl -fs -H "Authorization: Bearer $RISKFLAG_TOKEN" "http://127.0.0.1:5301/api/model" | jq -r .version)
 wait "$wrk_pid"
 

@@ -71,11 +71,8 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        SchemaMigrator.Migrate(connection, SchemaComponent, Schema);
+        SchemaMigrator.Migrate(connection, SchemaComponents.Decisions, Schema);
     }
-
-    /// <summary>The log's component in schema_history.</summary>
-    public const string SchemaComponent = "decisions";
 
     private static readonly SchemaStep[] Schema =
     [

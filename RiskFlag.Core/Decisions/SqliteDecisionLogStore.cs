@@ -78,7 +78,7 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
     public Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
         using var connection = Open();
-        SchemaMigrator.Migrate(connection, PostgresDecisionLogStore.SchemaComponent, Schema);
+        SchemaMigrator.Migrate(connection, SchemaComponents.Decisions, Schema);
         return Task.CompletedTask;
     }
 

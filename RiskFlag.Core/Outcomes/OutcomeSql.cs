@@ -6,9 +6,6 @@ namespace RiskFlag.Core.Outcomes;
 /// <summary>The outcomes table's columns and the query for <see cref="IOutcomeStore.ReadAsync"/>, the same in SQLite and PostgreSQL.</summary>
 internal static class OutcomeSql
 {
-    /// <summary>The outcomes' component in schema_history.</summary>
-    public const string SchemaComponent = "outcomes";
-
     public const string Columns = "decision_id, defaulted, observed_at, recorded_at, decided_at, model_version, channel, probability, threshold";
 
     /// <summary>The query's outcomes, oldest decision first; its parameters are added to the command.</summary>

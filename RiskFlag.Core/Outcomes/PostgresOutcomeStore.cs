@@ -40,7 +40,7 @@ public sealed class PostgresOutcomeStore(string connectionString) : IOutcomeStor
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        SchemaMigrator.Migrate(connection, OutcomeSql.SchemaComponent, Schema);
+        SchemaMigrator.Migrate(connection, SchemaComponents.Outcomes, Schema);
     }
 
     public async Task<IReadOnlyList<bool?>> RecordAsync(IReadOnlyList<OutcomeRecord> outcomes, CancellationToken cancellationToken = default)

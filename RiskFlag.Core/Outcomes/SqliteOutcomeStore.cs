@@ -48,7 +48,7 @@ public sealed class SqliteOutcomeStore : IOutcomeStore
     public Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
         using var connection = Open();
-        SchemaMigrator.Migrate(connection, OutcomeSql.SchemaComponent, Schema);
+        SchemaMigrator.Migrate(connection, SchemaComponents.Outcomes, Schema);
         return Task.CompletedTask;
     }
 

@@ -19,9 +19,6 @@ public sealed class PostgresModelRegistryStore : IModelRegistryStore, IDisposabl
     /// <summary>The NOTIFY channel of alias changes; the payload is "model:alias:version".</summary>
     public const string Channel = "riskflag_registry";
 
-    /// <summary>The registry's component in schema_history.</summary>
-    public const string SchemaComponent = "registry";
-
     private static readonly SchemaStep[] Schema =
     [
         SchemaStep.Sql(1, "versions with their zips, aliases, alias history", """
@@ -62,7 +59,7 @@ public sealed class PostgresModelRegistryStore : IModelRegistryStore, IDisposabl
         _dataSource = NpgsqlDataSource.Create(connectionString);
         _directory = directory;
         using var connection = _dataSource.OpenConnection();
-        SchemaMigrator.Migrate(connection, SchemaComponent, Schema);
+        SchemaMigrator.Migrate(connection, SchemaComponents.Registry, Schema);
     }
 
     public void Dispose() => _dataSource.Dispose();

@@ -12,9 +12,6 @@ namespace RiskFlag.Core.Registry;
 /// </summary>
 public sealed class SqliteModelRegistryStore : IModelRegistryStore
 {
-    /// <summary>The registry's component in schema_history.</summary>
-    public const string SchemaComponent = "registry";
-
     private static readonly SchemaStep[] Schema =
     [
         SchemaStep.Sql(1, "versions, aliases, alias history", """
@@ -57,7 +54,7 @@ public sealed class SqliteModelRegistryStore : IModelRegistryStore
         using var connection = Open();
         // Outside the schema's transaction: SQLite changes the journal mode only between transactions.
         Execute(connection, null, "PRAGMA journal_mode = WAL;");
-        SchemaMigrator.Migrate(connection, SchemaComponent, Schema);
+        SchemaMigrator.Migrate(connection, SchemaComponents.Registry, Schema);
     }
 
     public RegisteredVersion AddVersion(string model, string modelVersion, string runId, Func<int, string> bundlePathOf, double groupedRocAuc, string registeredBy)

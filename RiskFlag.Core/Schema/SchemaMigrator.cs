@@ -41,7 +41,7 @@ public static class SchemaMigrator
         }
 
         Run(command, HistoryTable);
-        var applied = AppliedVersions(command, component);
+        var applied = History(command, component).Select(entry => entry.Version).ToHashSet();
         var now = new List<int>();
         foreach (var step in steps.Where(step => !applied.Contains(step.Version)))
         {
@@ -59,16 +59,7 @@ public static class SchemaMigrator
     public static IReadOnlyList<(int Version, string Description)> History(DbConnection connection, string component)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version, description FROM schema_history WHERE component = @component ORDER BY version";
-        AddParameter(command, "@component", component);
-        using var reader = command.ExecuteReader();
-        var history = new List<(int, string)>();
-        while (reader.Read())
-        {
-            history.Add((Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1)));
-        }
-
-        return history;
+        return History(command, component);
     }
 
     private static void CheckOrder(string component, IReadOnlyList<SchemaStep> steps)
@@ -82,19 +73,19 @@ public static class SchemaMigrator
         }
     }
 
-    private static HashSet<int> AppliedVersions(DbCommand command, string component)
+    private static List<(int Version, string Description)> History(DbCommand command, string component)
     {
-        command.CommandText = "SELECT version FROM schema_history WHERE component = @component";
+        command.CommandText = "SELECT version, description FROM schema_history WHERE component = @component ORDER BY version";
         command.Parameters.Clear();
         AddParameter(command, "@component", component);
         using var reader = command.ExecuteReader();
-        var versions = new HashSet<int>();
+        var history = new List<(int, string)>();
         while (reader.Read())
         {
-            versions.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+            history.Add((Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1)));
         }
 
-        return versions;
+        return history;
     }
 
     private static void Record(DbCommand command, string component, SchemaStep step)

@@ -2,6 +2,7 @@ using System.CommandLine;
 
 using RiskFlag.Core.Outcomes;
 using RiskFlag.Core.Registry;
+using RiskFlag.Core.Schema;
 using RiskFlag.Core.Tracking;
 
 namespace RiskFlag.Training.Commands;
@@ -9,11 +10,9 @@ namespace RiskFlag.Training.Commands;
 /// <summary>`register`, `alias set`, `promote`, `rollback`, `list`: the model registry from the command line.</summary>
 public static class RegistryCommands
 {
-    /// <summary>The site's setting for the shared database, then the key earlier versions read.</summary>
-    private static readonly string[] SharedDatabaseVariables = ["ConnectionStrings__RiskFlag", "Decisions__PostgresConnectionString"];
-
+    /// <summary>The site's setting for the shared database, read from the environment as the site reads it.</summary>
     private static string? SharedDatabaseVariable() =>
-        SharedDatabaseVariables.Select(Environment.GetEnvironmentVariable).FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
+        SharedDatabaseSetting.Read(key => Environment.GetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal))).ConnectionString;
 
     public static IEnumerable<Command> Create(TextWriter output, TextWriter error)
     {

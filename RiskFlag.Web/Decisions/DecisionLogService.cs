@@ -1,4 +1,5 @@
 using RiskFlag.Core.Decisions;
+using RiskFlag.Core.Schema;
 using RiskFlag.Web.Sharing;
 
 namespace RiskFlag.Web.Decisions;
@@ -19,7 +20,7 @@ public sealed partial class DecisionLogService(
     {
         if (shared.FromEarlierKey)
         {
-            LogEarlierKey(logger, SharedDatabase.EarlierKey, SharedDatabase.ConnectionStringName);
+            LogEarlierKey(logger, SharedDatabaseSetting.EarlierKey, SharedDatabaseSetting.Key);
         }
 
         if (log.Writer is not { } writer)
@@ -76,8 +77,8 @@ public sealed partial class DecisionLogService(
     [LoggerMessage(Level = LogLevel.Error, Message = "Shutdown timed out with {Pending} decisions not yet written")]
     private static partial void LogUnwritten(ILogger logger, int pending);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The shared database is read from {EarlierKey}; set ConnectionStrings:{Name} instead (the earlier key will stop being read)")]
-    private static partial void LogEarlierKey(ILogger logger, string earlierKey, string name);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The shared database is read from {EarlierKey}; set {Key} instead (the earlier key will stop being read)")]
+    private static partial void LogEarlierKey(ILogger logger, string earlierKey, string key);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Decision log stopped: {Written} written, {Dropped} dropped, {Failed} failed")]
     private static partial void LogStopped(ILogger logger, long written, long dropped, long failed);

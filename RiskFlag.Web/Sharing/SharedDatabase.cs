@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 
+using RiskFlag.Core.Schema;
+
 namespace RiskFlag.Web.Sharing;
 
 /// <summary>
@@ -9,21 +11,8 @@ namespace RiskFlag.Web.Sharing;
 /// </summary>
 public sealed class SharedDatabase
 {
-    public const string ConnectionStringName = "RiskFlag";
-
-    /// <summary>
-    /// The key earlier versions read for the decision log's PostgreSQL. Still honoured (after the new key), so an
-    /// upgraded instance keeps its shared database instead of quietly falling back to files of its own.
-    /// </summary>
-    public const string EarlierKey = "Decisions:PostgresConnectionString";
-
-    public SharedDatabase(IConfiguration configuration)
-    {
-        var configured = configuration.GetConnectionString(ConnectionStringName);
-        var earlier = configuration[EarlierKey];
-        ConnectionString = !string.IsNullOrWhiteSpace(configured) ? configured : string.IsNullOrWhiteSpace(earlier) ? null : earlier;
-        FromEarlierKey = string.IsNullOrWhiteSpace(configured) && ConnectionString is not null;
-    }
+    public SharedDatabase(IConfiguration configuration) =>
+        (ConnectionString, FromEarlierKey) = SharedDatabaseSetting.Read(key => configuration[key]);
 
     /// <summary>The PostgreSQL connection string; null for the single-machine default.</summary>
     public string? ConnectionString { get; }
@@ -31,6 +20,6 @@ public sealed class SharedDatabase
     [MemberNotNullWhen(true, nameof(ConnectionString))]
     public bool IsConfigured => ConnectionString is not null;
 
-    /// <summary>Whether the connection string came from <see cref="EarlierKey"/>, which start-up reports once.</summary>
+    /// <summary>Whether the connection string came from <see cref="SharedDatabaseSetting.EarlierKey"/>, which start-up reports once.</summary>
     public bool FromEarlierKey { get; }
 }
