@@ -23,12 +23,8 @@ namespace RiskFlag.Core.Decisions;
 /// into one as soon as they hold <c>mergeTarget</c> decisions, so searches and counts see about one segment per
 /// <c>mergeTarget</c> decisions whatever the traffic was.
 /// </summary>
-public sealed class SqliteDecisionLogStore : IDecisionLogStore
+public sealed class SqliteDecisionLogStore : IDecisionLogStore, IDisposable
 {
-    /// <summary>Id NULL: the next id. A merge reuses the newest merged segment's id, so the order by id is kept.</summary>
-    private const string InsertSegmentSql =
-        "INSERT INTO decision_segments (id, first_at, last_at, row_count, format, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-
     public const int DefaultMergeTarget = 500;
 
     /// <summary>The channel of the challenger's shadow decisions, which an applicant's outcome never names directly.</summary>
@@ -44,7 +40,11 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
     private readonly string _connectionString;
     private readonly string _appendPragmas;
     private readonly int _mergeTarget;
-    private readonly Lock _runLock = new();
+    /// <summary>Held for a whole append: the appender's connection, its statements and the run of small segments.</summary>
+    private readonly Lock _appendLock = new();
+
+    private SqliteAppendConnection? _appender;
+    private bool _disposed;
 
     /// <summary>The small segments this store appended since its last merge or large segment: where the run starts.</summary>
     private long? _runStart;
@@ -119,9 +119,10 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
             var segments = Segments(connection, new DecisionQuery(), Order.NewestFirst, CancellationToken.None)
                 .Select(segment => (segment.Id, Facets: DecisionFacet.Of(segment.Records().ToList())))
                 .ToList();
+            using var facetWriter = new SqliteFacetWriter(connection);
             foreach (var (id, facets) in segments)
             {
-                InsertFacets(connection, id, facets);
+                facetWriter.Insert((SqliteTransaction?)command.Transaction, id, facets);
             }
 
             Execute(connection, $"PRAGMA user_version = {FacetsSchemaVersion}");
@@ -139,15 +140,26 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
         var payload = DecisionSegmentCodec.EncodePooled(records, out var length);
         try
         {
-            using var connection = Open();
-            Execute(connection, _appendPragmas);
-            using var transaction = connection.BeginTransaction();
-            var id = InsertSegment(connection, null, first, last, records.Count, payload.AsSpan(0, length));
-            InsertFacets(connection, id, DecisionFacet.Of(records));
-            lock (_runLock)
+            lock (_appendLock)
             {
-                MergeSmallSegments(connection, id, records.Count);
-                transaction.Commit();
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                var appender = _appender ??= SqliteAppendConnection.Open(_connectionString, _appendPragmas);
+                try
+                {
+                    using var transaction = appender.Connection.BeginTransaction();
+                    var id = appender.InsertSegment(null, first, last, records.Count, payload.AsSpan(0, length));
+                    appender.Facets.Insert(transaction, id, DecisionFacet.Of(records));
+                    var run = MergeSmallSegments(appender, transaction, id, records.Count);
+                    transaction.Commit();
+                    (_runStart, _runSegments, _runRows) = run;
+                }
+                catch
+                {
+                    // The next append starts from a fresh connection rather than one left in a state nobody checked.
+                    _appender = null;
+                    appender.Dispose();
+                    throw;
+                }
             }
         }
         finally
@@ -158,31 +170,41 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
         return Task.CompletedTask;
     }
 
+    public void Dispose()
+    {
+        lock (_appendLock)
+        {
+            _disposed = true;
+            _appender?.Dispose();
+            _appender = null;
+        }
+    }
+
     /// <summary>
     /// Keeps the run of small segments: a merge happens in the append's own transaction, so it is stored with the
     /// append or not at all, and what the run holds is read from the file, not trusted from memory.
     /// </summary>
-    private void MergeSmallSegments(SqliteConnection connection, long appended, int rows)
+    /// <returns>The run as it stands once the transaction commits.</returns>
+    private (long? Start, int Segments, int Rows) MergeSmallSegments(SqliteAppendConnection appender, SqliteTransaction transaction, long appended, int rows)
     {
         if (rows >= _mergeTarget)
         {
             if (_runSegments > 1)
             {
-                Merge(connection, _runStart!.Value, appended);
+                Merge(appender, transaction, _runStart!.Value, appended);
             }
 
-            (_runStart, _runSegments, _runRows) = (null, 0, 0);
-            return;
+            return (null, 0, 0);
         }
 
-        _runStart ??= appended;
-        _runSegments++;
-        _runRows += rows;
-        if (_runRows >= _mergeTarget)
+        var run = (Start: _runStart ?? appended, Segments: _runSegments + 1, Rows: _runRows + rows);
+        if (run.Rows < _mergeTarget)
         {
-            Merge(connection, _runStart.Value, appended + 1);
-            (_runStart, _runSegments, _runRows) = (null, 0, 0);
+            return run;
         }
+
+        Merge(appender, transaction, run.Start, appended + 1);
+        return (null, 0, 0);
     }
 
     /// <summary>
@@ -190,8 +212,9 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
     /// or the first large one) by one segment holding their decisions in the same order, under the newest one's id, so
     /// every decision keeps its place in the log's order (time, then storage order).
     /// </summary>
-    private void Merge(SqliteConnection connection, long from, long to)
+    private void Merge(SqliteAppendConnection appender, SqliteTransaction transaction, long from, long to)
     {
+        var connection = appender.Connection;
         var ids = new List<long>();
         var records = new List<DecisionRecord>();
         using (var command = connection.CreateCommand())
@@ -218,14 +241,14 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
         var payload = DecisionSegmentCodec.EncodePooled(records, out var length);
         try
         {
-            InsertSegment(connection, ids[^1], first, last, records.Count, payload.AsSpan(0, length));
+            appender.InsertSegment(ids[^1], first, last, records.Count, payload.AsSpan(0, length));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(payload);
         }
 
-        InsertFacets(connection, ids[^1], DecisionFacet.Of(records));
+        appender.Facets.Insert(transaction, ids[^1], DecisionFacet.Of(records));
     }
 
     public Task<DecisionPage> PageAsync(DecisionQuery query, CancellationToken cancellationToken = default)
@@ -388,6 +411,7 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
             .Select(s => (s.Id, s.Count, Kept: s.Records().Where(r => r.DecidedAt.ToUnixTimeMilliseconds() >= at).ToList()))
             .ToList();
         var deleted = 0L;
+        using var facetWriter = new SqliteFacetWriter(connection);
         foreach (var (id, count, kept) in straddling)
         {
             Execute(
@@ -396,7 +420,7 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
                 ("@first", kept.Min(r => r.DecidedAt.ToUnixTimeMilliseconds())), ("@count", kept.Count), ("@format", DecisionSegmentCodec.Format),
                 ("@payload", DecisionSegmentCodec.Encode(kept)), ("@id", id));
             Execute(connection, "DELETE FROM decision_facets WHERE segment_id = @id", ("@id", id));
-            InsertFacets(connection, id, DecisionFacet.Of(kept));
+            facetWriter.Insert(transaction, id, DecisionFacet.Of(kept));
             deleted += count - kept.Count;
         }
 
@@ -485,52 +509,6 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
     }
 
     /// <summary>
-    /// Bound on the connection's own handle because ADO.NET takes a blob only as an exact-length array, which for a
-    /// batch would be a fresh large-object-heap allocation each time; the payload here is a pooled buffer's span.
-    /// </summary>
-    private static long InsertSegment(SqliteConnection connection, long? id, long first, long last, int count, ReadOnlySpan<byte> payload)
-    {
-        var database = connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(database, InsertSegmentSql, out var statement), database);
-        using (statement)
-        {
-            Check(id is { } given ? raw.sqlite3_bind_int64(statement, 1, given) : raw.sqlite3_bind_null(statement, 1), database);
-            Check(raw.sqlite3_bind_int64(statement, 2, first), database);
-            Check(raw.sqlite3_bind_int64(statement, 3, last), database);
-            Check(raw.sqlite3_bind_int(statement, 4, count), database);
-            Check(raw.sqlite3_bind_int(statement, 5, DecisionSegmentCodec.Format), database);
-            Check(raw.sqlite3_bind_blob(statement, 6, payload), database);
-            var result = raw.sqlite3_step(statement);
-            if (result != raw.SQLITE_DONE)
-            {
-                Check(result, database);
-            }
-        }
-
-        return raw.sqlite3_last_insert_rowid(database);
-    }
-
-    private static void InsertFacets(SqliteConnection connection, long segmentId, IEnumerable<DecisionFacet> facets)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO decision_facets (segment_id, model_version, channel, row_count, flagged_count) VALUES (@segment, @model, @channel, @rows, @flagged)";
-        var segment = command.Parameters.Add("@segment", SqliteType.Integer);
-        var model = command.Parameters.Add("@model", SqliteType.Text);
-        var channel = command.Parameters.Add("@channel", SqliteType.Text);
-        var rows = command.Parameters.Add("@rows", SqliteType.Integer);
-        var flagged = command.Parameters.Add("@flagged", SqliteType.Integer);
-        foreach (var facet in facets)
-        {
-            segment.Value = segmentId;
-            model.Value = facet.ModelVersion;
-            channel.Value = facet.Channel;
-            rows.Value = facet.Rows;
-            flagged.Value = facet.Flagged;
-            command.ExecuteNonQuery();
-        }
-    }
-
-    /// <summary>
     /// The query's model, channel and flag criteria on a segment's facets (alias f), so segments without a match are
     /// skipped in SQL, never decoded.
     /// </summary>
@@ -551,14 +529,6 @@ public sealed class SqliteDecisionLogStore : IDecisionLogStore
 
         conditions.Append(query.Flag switch { true => " AND f.flagged_count > 0", false => " AND f.row_count > f.flagged_count", null => string.Empty });
         return conditions.ToString();
-    }
-
-    private static void Check(int result, sqlite3 database)
-    {
-        if (result != raw.SQLITE_OK)
-        {
-            SqliteException.ThrowExceptionForRC(result, database);
-        }
     }
 
     /// <summary>

@@ -12,12 +12,15 @@ public class SqliteDecisionLogStoreTests : DecisionLogStoreContract, IDisposable
     }
 
     protected SqliteDecisionLogStoreTests(bool syncEveryCommit, int mergeTarget = SqliteDecisionLogStore.DefaultMergeTarget) =>
-        Store = new SqliteDecisionLogStore(Path.Combine(_directory, "decisions.db"), syncEveryCommit, mergeTarget);
+        _store = new SqliteDecisionLogStore(Path.Combine(_directory, "decisions.db"), syncEveryCommit, mergeTarget);
 
-    protected override IDecisionLogStore Store { get; }
+    private readonly SqliteDecisionLogStore _store;
+
+    protected override IDecisionLogStore Store => _store;
 
     public void Dispose()
     {
+        _store.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
         GC.SuppressFinalize(this);

@@ -25,7 +25,7 @@ public sealed class SqliteDecisionLogUpgradeTests : IDisposable
         var records = Enumerable.Range(0, 40).Select(i => Decision(Start.AddMinutes(i), flag: i % 4 == 0, i < 10 ? "v1" : "v2")).ToList();
         WriteEarlierFormat(path, records);
 
-        var store = new SqliteDecisionLogStore(path);
+        using var store = new SqliteDecisionLogStore(path);
         await store.EnsureSchemaAsync();
         await store.EnsureSchemaAsync();
 
@@ -45,7 +45,7 @@ public sealed class SqliteDecisionLogUpgradeTests : IDisposable
         var path = Path.Combine(_directory, "decisions.db");
         var old = Enumerable.Range(0, 6).Select(i => Decision(Start.AddMinutes(i), flag: i % 2 == 0, "v1")).ToList();
         WriteEarlierFormat(path, old);
-        var store = new SqliteDecisionLogStore(path, mergeTarget: 4);
+        using var store = new SqliteDecisionLogStore(path, mergeTarget: 4);
         await store.EnsureSchemaAsync();
 
         var id = DecisionIds.New(Start.AddHours(1));

@@ -21,7 +21,7 @@ public sealed class SqliteSegmentMergeTests : IDisposable
     [Fact]
     public async Task A_run_of_small_segments_becomes_one_once_it_holds_the_target_keeping_the_order()
     {
-        var store = new SqliteDecisionLogStore(_path, mergeTarget: 10);
+        using var store = new SqliteDecisionLogStore(_path, mergeTarget: 10);
         await store.EnsureSchemaAsync();
         var stored = new List<DecisionRecord>();
         for (var i = 0; i < 25; i++)
@@ -42,7 +42,7 @@ public sealed class SqliteSegmentMergeTests : IDisposable
     [Fact]
     public async Task A_large_segment_closes_the_run_before_it()
     {
-        var store = new SqliteDecisionLogStore(_path, mergeTarget: 10);
+        using var store = new SqliteDecisionLogStore(_path, mergeTarget: 10);
         await store.EnsureSchemaAsync();
         for (var i = 0; i < 3; i++)
         {
@@ -59,7 +59,7 @@ public sealed class SqliteSegmentMergeTests : IDisposable
     [Fact]
     public async Task A_cursor_taken_before_a_merge_still_continues_where_its_page_ended()
     {
-        var store = new SqliteDecisionLogStore(_path, mergeTarget: 8);
+        using var store = new SqliteDecisionLogStore(_path, mergeTarget: 8);
         await store.EnsureSchemaAsync();
         for (var i = 0; i < 6; i++)
         {

@@ -36,6 +36,7 @@ public sealed class OutcomeIngestionTests : IDisposable
 
     public void Dispose()
     {
+        _decisions.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }

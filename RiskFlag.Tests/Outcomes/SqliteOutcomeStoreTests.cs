@@ -18,7 +18,7 @@ public sealed class SqliteOutcomeStoreTests : OutcomeStoreContract, IDisposable
     [Fact]
     public async Task Outcomes_live_beside_the_decision_log_in_the_same_file()
     {
-        var decisions = new SqliteDecisionLogStore(DatabasePath);
+        using var decisions = new SqliteDecisionLogStore(DatabasePath);
         await decisions.EnsureSchemaAsync();
         await Store.EnsureSchemaAsync();
         var at = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);

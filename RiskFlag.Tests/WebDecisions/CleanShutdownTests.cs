@@ -62,7 +62,7 @@ public sealed class CleanShutdownTests
 
         Assert.Equal(0, writer.Dropped);
         Assert.Equal(0, writer.Failed);
-        var store = new SqliteDecisionLogStore(site.DatabasePath);
+        using var store = new SqliteDecisionLogStore(site.DatabasePath);
         Assert.Equal(succeeded, await store.CountAsync(new DecisionQuery()));
         Assert.True(succeeded >= 500);
     }

@@ -70,7 +70,7 @@ public sealed class CrashTests
         }
 
         var logged = new HashSet<double>();
-        var store = new SqliteDecisionLogStore(SiteProcess.DatabasePath(model));
+        using var store = new SqliteDecisionLogStore(SiteProcess.DatabasePath(model));
         await foreach (var decision in store.ReadAllAsync(new DecisionQuery()))
         {
             logged.Add(decision.Applicant.Income);

@@ -11,7 +11,7 @@ public sealed class DecisionRetentionTests
     public async Task OldDecisionsAreDeletedAtStartUp()
     {
         using var site = new DecisionSite(new Dictionary<string, string?> { ["Decisions:RetentionDays"] = "30" });
-        var store = new SqliteDecisionLogStore(site.DatabasePath);
+        using var store = new SqliteDecisionLogStore(site.DatabasePath);
         await store.EnsureSchemaAsync();
         var applicant = new Applicant(100_000, 30, 5, MaritalStatus.Single, HouseOwnership.Rented, false, "Chef", "Rewa", "Madhya_Pradesh", 2, 4);
         await store.AppendAsync(

@@ -40,7 +40,11 @@ public static class DecisionPagesBenchmark
         database ??= Path.Combine(Directory.CreateTempSubdirectory("riskflag-pages-bench-").FullName, "decisions.db");
         try
         {
-            await Measure(new SqliteDecisionLogStore(database), rows, segment, "SQLite");
+            using (var store = new SqliteDecisionLogStore(database))
+            {
+                await Measure(store, rows, segment, "SQLite");
+            }
+
             Console.WriteLine($"SQLite file: {new FileInfo(database).Length / 1e6:N0} MB");
             return 0;
         }

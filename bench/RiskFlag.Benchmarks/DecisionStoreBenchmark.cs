@@ -19,7 +19,7 @@ public static class DecisionStoreBenchmark
         var directory = Directory.CreateTempSubdirectory("riskflag-decisions-bench-").FullName;
         try
         {
-            var store = new SqliteDecisionLogStore(Path.Combine(directory, "decisions.db"));
+            using var store = new SqliteDecisionLogStore(Path.Combine(directory, "decisions.db"));
             await store.EnsureSchemaAsync();
             // Times only grow, as on a site, so the time indexes are appended to rather than split.
             var start = DateTimeOffset.UtcNow;

@@ -23,7 +23,7 @@ public static class OutcomesBenchmark
         database ??= Path.Combine(Directory.CreateTempSubdirectory("riskflag-outcomes-bench-").FullName, "decisions.db");
         try
         {
-            var decisions = new SqliteDecisionLogStore(database);
+            using var decisions = new SqliteDecisionLogStore(database);
             var store = new SqliteOutcomeStore(database);
             await decisions.EnsureSchemaAsync();
             await store.EnsureSchemaAsync();
