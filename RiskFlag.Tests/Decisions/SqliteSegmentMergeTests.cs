@@ -78,6 +78,51 @@ public sealed class SqliteSegmentMergeTests : IDisposable
         Assert.Equal([1, 0], older.Records.Select(r => (int)r.Applicant.Income));
     }
 
+    [Fact]
+    public async Task A_failed_append_stores_nothing_and_leaves_the_run_of_small_segments_as_it_was()
+    {
+        using var store = new SqliteDecisionLogStore(_path, mergeTarget: 4);
+        await store.EnsureSchemaAsync();
+        await store.AppendAsync([Decision(0, Start, false)]);
+        await store.AppendAsync([Decision(1, Start.AddMinutes(1), false)]);
+        // Refuses the merge the third small segment would start: the failure comes after the append's own insert.
+        Run("CREATE TRIGGER refuse_merge BEFORE DELETE ON decision_segments BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+
+        var failure = await Assert.ThrowsAsync<SqliteException>(() => store.AppendAsync([Decision(2, Start.AddMinutes(2), false), Decision(3, Start.AddMinutes(3), false)]));
+        Assert.Contains("refused by the test", failure.Message, StringComparison.Ordinal);
+        Assert.Equal([(1L, 1), (2L, 1)], Segments());
+
+        Run("DROP TRIGGER refuse_merge");
+        await store.AppendAsync([Decision(4, Start.AddMinutes(4), false)]);
+
+        // The run counts only what was stored: 3 decisions now, below the target, so nothing is merged yet.
+        Assert.Equal([(1L, 1), (2L, 1), (3L, 1)], Segments());
+        await store.AppendAsync([Decision(5, Start.AddMinutes(5), false)]);
+        Assert.Equal([(4L, 4)], Segments());
+        Assert.Equal([5, 4, 1, 0], (await store.SearchAsync(new DecisionQuery())).Select(r => (int)r.Applicant.Income));
+    }
+
+    [Fact]
+    public async Task A_disposed_store_refuses_appends()
+    {
+        var store = new SqliteDecisionLogStore(_path);
+        await store.EnsureSchemaAsync();
+        await store.AppendAsync([Decision(0, Start, false)]);
+        store.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.AppendAsync([Decision(1, Start.AddMinutes(1), false)]));
+        Assert.Equal([(1L, 1)], Segments());
+    }
+
+    private void Run(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={_path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     private List<(long Id, long Rows)> Segments()
     {
         using var connection = new SqliteConnection($"Data Source={_path}");
