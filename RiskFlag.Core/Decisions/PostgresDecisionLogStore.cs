@@ -41,6 +41,8 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
 
     public void Dispose() => _dataSource.Dispose();
 
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
     /// <summary>
     /// Nothing here sets session state, so a pooled connection needs no reset (DISCARD ALL) before its next use, and the
     /// append and count statements, repeated all day, are prepared once per connection. Only where the connection string
@@ -64,8 +66,6 @@ public sealed class PostgresDecisionLogStore(string connectionString) : IDecisio
 
         return tuned.ConnectionString;
     }
-
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     /// <summary>The log's tables, through the versioned steps every store uses (see <see cref="SchemaMigrator"/>).</summary>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)

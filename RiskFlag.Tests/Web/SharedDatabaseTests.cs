@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
+
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 using RiskFlag.Web.Sharing;
 
@@ -36,5 +40,44 @@ public sealed class SharedDatabaseTests
 
         Assert.Equal("Host=old", shared.ConnectionString);
         Assert.True(shared.FromEarlierKey);
+    }
+
+    [Theory]
+    [InlineData("Decisions:PostgresConnectionString", 1)]
+    [InlineData("ConnectionStrings:RiskFlag", 0)]
+    public void Reading_the_earlier_key_is_warned_of_once_when_the_setting_is_first_needed(string key, int warnings)
+    {
+        var logged = new ConcurrentQueue<string>();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create<string, string?>(key, "Host=db")]).Build())
+            .AddLogging(logging => logging.AddProvider(new CollectingLoggerProvider(logged)))
+            .AddSharedDatabase()
+            .AddSharedDatabase();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(provider.GetRequiredService<SharedDatabase>(), provider.GetRequiredService<SharedDatabase>());
+        Assert.Equal(warnings, logged.Count(m => m.Contains("Decisions:PostgresConnectionString", StringComparison.Ordinal) && m.Contains("ConnectionStrings:RiskFlag", StringComparison.Ordinal)));
+    }
+
+    private sealed class CollectingLoggerProvider(ConcurrentQueue<string> messages) : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                messages.Enqueue(formatter(state, exception));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -1,6 +1,4 @@
 using RiskFlag.Core.Decisions;
-using RiskFlag.Core.Schema;
-using RiskFlag.Web.Sharing;
 
 namespace RiskFlag.Web.Decisions;
 
@@ -9,8 +7,7 @@ namespace RiskFlag.Web.Decisions;
 /// requests in flight: it then closes the queue and waits (up to the host's shutdown timeout) until every queued
 /// decision is written.
 /// </summary>
-public sealed partial class DecisionLogService(
-    DecisionLog log, IDecisionLogStore store, SharedDatabase shared, ILogger<DecisionLogService> logger, TimeProvider clock)
+public sealed partial class DecisionLogService(DecisionLog log, IDecisionLogStore store, ILogger<DecisionLogService> logger, TimeProvider clock)
     : BackgroundService
 {
     private static readonly TimeSpan DropWarningInterval = TimeSpan.FromSeconds(10);
@@ -18,11 +15,6 @@ public sealed partial class DecisionLogService(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (shared.FromEarlierKey)
-        {
-            LogEarlierKey(logger, SharedDatabaseSetting.EarlierKey, SharedDatabaseSetting.Key);
-        }
-
         if (log.Writer is not { } writer)
         {
             return;
@@ -76,9 +68,6 @@ public sealed partial class DecisionLogService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Shutdown timed out with {Pending} decisions not yet written")]
     private static partial void LogUnwritten(ILogger logger, int pending);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The shared database is read from {EarlierKey}; set {Key} instead (the earlier key will stop being read)")]
-    private static partial void LogEarlierKey(ILogger logger, string earlierKey, string key);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Decision log stopped: {Written} written, {Dropped} dropped, {Failed} failed")]
     private static partial void LogStopped(ILogger logger, long written, long dropped, long failed);
